@@ -1,0 +1,72 @@
+import Foundation
+
+/// Reads a network document from a file (or standard input for `-`) into a `DocumentNode` tree.
+/// JSON goes through Foundation's `JSONSerialization`, YAML through Yams; the format comes from the
+/// extension, or is detected from the content for `-` and unknown extensions. Hostile input (binary
+/// garbage, deep nesting, alias bombs, huge files) is refused with a diagnostic, never a crash.
+public enum DocumentReader {
+    /// The two syntaxes a network document may be written in.
+    public enum Format: Sendable, Equatable {
+        case json, yaml
+    }
+
+    /// Largest input accepted, in bytes.
+    public static let maximumBytes = 1 << 30
+
+    /// Reads `path` (`-` for standard input).
+    public static func read(path: String) throws(InputError) -> DocumentNode {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(file: path, message: "no such file")
+            }
+            guard !isDirectory.boolValue else {
+                throw InputError(file: path, message: "is a directory, not a network file")
+            }
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw InputError(file: path, message: "cannot be read (\(error.localizedDescription))")
+            }
+        }
+        return try parse(data, file: path, format: format(forPath: path))
+    }
+
+    /// The format implied by a file name, or nil when it must be detected from the content.
+    public static func format(forPath path: String) -> Format? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") { return .json }
+        if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
+        return nil
+    }
+
+    /// Parses in-memory bytes. `file` names the source in diagnostics.
+    public static func parse(_ data: Data, file: String, format: Format? = nil) throws(InputError) -> DocumentNode {
+        guard data.count <= maximumBytes else {
+            throw InputError(file: file, message: "is larger than \(maximumBytes >> 20) MiB")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw InputError(file: file, message: "is not UTF-8 text (binary or corrupted file?)")
+        }
+        if text.contains("\0") {
+            throw InputError(file: file, message: "contains NUL bytes (binary or corrupted file?)")
+        }
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw InputError(file: file, message: "is empty")
+        }
+        switch format ?? detect(text) {
+        case .json: return try JSONDocumentReader.parse(data, text: text, file: file)
+        case .yaml: return try YAMLDocumentReader.parse(text, file: file)
+        }
+    }
+
+    /// JSON when the first non-blank character opens an object or array, YAML otherwise.
+    /// (Every JSON network is an object, so this never misreads one.)
+    static func detect(_ text: String) -> Format {
+        let first = text.unicodeScalars.first { !CharacterSet.whitespacesAndNewlines.contains($0) }
+        return first == "{" || first == "[" ? .json : .yaml
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// JSON → `DocumentNode`, with Foundation's `JSONSerialization` doing the parsing. Foundation keeps
+/// the last of two equal keys silently, so a small scan over the (already valid) text finds keys
+/// given twice in one object, which the contract makes an error (§4.12).
+enum JSONDocumentReader {
+    static func parse(_ data: Data, text: String, file: String) throws(InputError) -> DocumentNode {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw InputError(file: file, line: errorLine(error, in: text),
+                             message: "is not valid JSON (\(errorDetail(error)))")
+        }
+        if let duplicate = firstDuplicateKey(in: data) {
+            throw InputError(file: file, line: duplicate.line,
+                             message: "key \"\(duplicate.key)\" is given twice in one object")
+        }
+        return node(from: object)
+    }
+
+    private static func node(from object: Any) -> DocumentNode {
+        switch object {
+        case is NSNull:
+            return DocumentNode(.null)
+        case let string as String:
+            return DocumentNode(.string(string))
+        case let number as NSNumber:
+            return DocumentNode(isBoolean(number) ? .bool(number.boolValue) : .number(number.doubleValue))
+        case let array as [Any]:
+            return DocumentNode(.list(array.map(node(from:))))
+        case let dictionary as [String: Any]:
+            // JSONSerialization loses key order; sort for a stable, deterministic order.
+            let entries = dictionary.keys.sorted().map { DocumentNode.Entry(key: $0, node: node(from: dictionary[$0]!)) }
+            return DocumentNode(.map(entries))
+        default:
+            return DocumentNode(.null)
+        }
+    }
+
+    private static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
+    }
+
+    private static func errorDetail(_ error: Error) -> String {
+        let nsError = error as NSError
+        return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+    }
+
+    /// Foundation reports "around character N"; turn that into a line number.
+    private static func errorLine(_ error: Error, in text: String) -> Int? {
+        let detail = errorDetail(error)
+        guard let range = detail.range(of: "character ") else { return nil }
+        let digits = detail[range.upperBound...].prefix { $0.isNumber }
+        guard let offset = Int(digits) else { return nil }
+        var line = 1
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            if index >= offset { break }
+            if scalar == "\n" { line += 1 }
+        }
+        return line
+    }
+
+    /// Scans valid JSON for an object key that occurs twice. Keys are compared as written
+    /// (escapes are not decoded), which catches every realistic typo.
+    static func firstDuplicateKey(in data: Data) -> (key: String, line: Int)? {
+        var stack: [Set<[UInt8]>?] = []  // nil for arrays, the keys seen for objects
+        var line = 1
+        var index = 0
+        let bytes = [UInt8](data)
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\n"): line += 1
+            case UInt8(ascii: "{"): stack.append([])
+            case UInt8(ascii: "["): stack.append(nil)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast()
+            case UInt8(ascii: "\""):
+                let start = index + 1
+                index = start
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+                    index += 1
+                }
+                let string = Array(bytes[start..<min(index, bytes.count)])
+                var next = index + 1
+                while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) {
+                    if bytes[next] == UInt8(ascii: "\n") { line += 1 }
+                    next += 1
+                }
+                if next < bytes.count, bytes[next] == UInt8(ascii: ":"), stack.last != nil, stack[stack.count - 1] != nil,
+                   stack[stack.count - 1]?.insert(string).inserted == false {
+                    return (String(decoding: string, as: UTF8.self), line)
+                }
+                index = next - 1
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,113 @@
+import CorridorLP
+
+/// The LP of contract §2 for one network, with maps from every column and row back to the
+/// movement, arc, hub, rule, period and dimension it stands for. Built by `Formulation.build`;
+/// solved with `GLPKProblem(formulation.program)`; read back by `PlanExtractor`.
+///
+/// The default `.pruned` model keeps only variables that lie on some origin → destination path in
+/// time and lets units arriving at their destination be delivered at once (lateness priced on the
+/// arriving flow), which is exact: every optimal plan of the literal model can be turned into one of
+/// this model with the same objective (see docs/formulation.md). `.literal` builds every variable
+/// the contract's text allows, for cross-checks and benchmarks.
+public struct Formulation: Sendable {
+    /// How much of the literal model is built.
+    public enum Mode: Sendable, Equatable {
+        case pruned
+        case literal
+    }
+
+    /// What a column stands for.
+    public enum ColumnKind: UInt8, Sendable {
+        /// x[m, arc, t]: units departing on an arc (place = arc).
+        case flow
+        /// y[m, hub, t]: units held from t to t+1 (place = hub).
+        case hold
+        /// d[m, t]: units delivered at the destination (literal model only; place = destination).
+        case delivery
+        /// u[m]: units never shipped (place = origin, period = release).
+        case unmet
+    }
+
+    /// What a row stands for.
+    public enum RowKind: UInt8, Sendable {
+        /// Flow balance of movement m at (hub, period) (place = hub).
+        case balance
+        /// Arc capacity in one dimension (place = arc).
+        case linkCapacity
+        /// Border-rule clearance capacity (place = rule).
+        case borderCapacity
+        /// Hub storage from period to period+1 (place = hub).
+        case storage
+        /// Hub handling, departures plus arrivals (place = hub).
+        case handling
+    }
+
+    /// Column j is `columnKind[j]` of movement `columnMovement[j]` at `columnPlace[j]` in `columnPeriod[j]`.
+    public struct ColumnMap: Sendable {
+        public var kind: [ColumnKind] = []
+        public var movement: [Int32] = []
+        public var place: [Int32] = []
+        public var period: [Int32] = []
+        /// Period the units reach the arc's head (flow columns; otherwise equals `period`).
+        public var arrival: [Int32] = []
+    }
+
+    /// Row i is `rowKind[i]` at `rowPlace[i]`, `rowPeriod[i]`, dimension `rowDimension[i]`
+    /// (−1 for balance rows), of movement `rowMovement[i]` (−1 for capacity rows).
+    public struct RowMap: Sendable {
+        public var kind: [RowKind] = []
+        public var movement: [Int32] = []
+        public var place: [Int32] = []
+        public var period: [Int32] = []
+        public var dimension: [Int32] = []
+    }
+
+    public var mode: Mode
+    public var program: LinearProgram
+    public var columns: ColumnMap
+    public var rows: RowMap
+
+    /// Builds the LP for `network`. Throws `InputError` when the model would not fit in memory
+    /// (contract §4.12), before anything large is allocated.
+    public static func build(_ network: Network, mode: Mode = .pruned, file: String = "network",
+                             memoryLimit: UInt64? = nil) throws(InputError) -> Formulation {
+        let estimate = SizeEstimate(network: network, mode: mode)
+        let limit = memoryLimit ?? SizeEstimate.defaultMemoryLimit
+        if estimate.bytes > limit {
+            throw InputError(file: file, message: "the LP is too large: about \(estimate.columns) variables, "
+                + "an estimated \(SizeEstimate.format(bytes: estimate.bytes)) against "
+                + "\(SizeEstimate.format(bytes: limit)) available; shorten the horizon or split the network")
+        }
+        var builder = FormulationBuilder(network: network, mode: mode)
+        return builder.build()
+    }
+
+    /// GLPK-safe names for export (`x_m0_a3_t2`, `link_a3_t2_d0`, …), indices as in the network.
+    public func withNames() -> LinearProgram {
+        var named = program
+        named.columnNames = (0..<program.numberOfColumns).map(columnName)
+        named.rowNames = (0..<program.numberOfRows).map(rowName)
+        return named
+    }
+
+    public func columnName(_ j: Int) -> String {
+        let m = columns.movement[j], place = columns.place[j], t = columns.period[j]
+        switch columns.kind[j] {
+        case .flow: return "x_m\(m)_a\(place)_t\(t)"
+        case .hold: return "y_m\(m)_h\(place)_t\(t)"
+        case .delivery: return "d_m\(m)_t\(t)"
+        case .unmet: return "u_m\(m)"
+        }
+    }
+
+    public func rowName(_ i: Int) -> String {
+        let place = rows.place[i], t = rows.period[i], d = rows.dimension[i]
+        switch rows.kind[i] {
+        case .balance: return "bal_m\(rows.movement[i])_h\(place)_t\(t)"
+        case .linkCapacity: return "link_a\(place)_t\(t)_d\(d)"
+        case .borderCapacity: return "border_r\(place)_t\(t)_d\(d)"
+        case .storage: return "storage_h\(place)_t\(t)_d\(d)"
+        case .handling: return "handling_h\(place)_t\(t)_d\(d)"
+        }
+    }
+}

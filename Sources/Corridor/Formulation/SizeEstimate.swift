@@ -1,0 +1,39 @@
+import Foundation
+
+/// A cheap count of the LP's columns and memory, made before the LP is built, so that a network
+/// whose model cannot fit in memory is refused with a message instead of exhausting the machine
+/// (contract §4.12).
+struct SizeEstimate {
+    var columns: Int = 0
+    var bytes: UInt64 = 0
+
+    /// Bytes per column: Corridor's arrays (~100 B with ~3 non-zeros) and GLPK's copy (~250 B).
+    static let bytesPerColumn: UInt64 = 400
+
+    /// Three quarters of physical memory.
+    static var defaultMemoryLimit: UInt64 { ProcessInfo.processInfo.physicalMemory / 4 * 3 }
+
+    init(network: Network, mode: Formulation.Mode) {
+        let horizon = network.periods
+        var total = 0
+        for movement in network.movements {
+            let span = horizon - movement.release
+            var perMovement = 1 + network.hubs.count * max(0, span - 1) + (mode == .literal ? span : 0)
+            for arc in network.arcs where arc.carries[movement.commodity] {
+                let first = max(arc.openFirst, movement.release)
+                let last = min(arc.openLast, horizon - 1 - arc.transit - arc.customs.delay[movement.commodity])
+                perMovement += max(0, last - first + 1)
+            }
+            total += perMovement
+            if total > Int(Int32.max) { break }
+        }
+        columns = total
+        bytes = UInt64(total) * Self.bytesPerColumn
+        if total > Int(Int32.max) { bytes = .max }
+    }
+
+    static func format(bytes: UInt64) -> String {
+        let gib = Double(bytes) / Double(1 << 30)
+        return gib >= 1 ? String(format: "%.1f GiB", gib) : String(format: "%.0f MiB", Double(bytes) / Double(1 << 20))
+    }
+}

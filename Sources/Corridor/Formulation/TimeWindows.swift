@@ -1,0 +1,104 @@
+/// For one movement: the earliest period its units can be at each hub (forward from the origin at
+/// release, waiting allowed) and the latest period they can leave each hub and still reach the
+/// destination within the horizon (backward from the destination). A variable outside these
+/// windows lies on no origin → destination path, so leaving it out cannot change the optimum.
+struct TimeWindows {
+    /// `earliest[i]`: first period a unit can be at hub i; `Int.max` when unreachable.
+    var earliest: [Int]
+    /// `latest[i]`: last period a unit at hub i can still reach the destination; `Int.min` when it cannot.
+    var latest: [Int]
+
+    /// Windows that prune nothing (the literal model of contract §2).
+    static func unpruned(network: Network, movement: Movement) -> TimeWindows {
+        TimeWindows(earliest: Array(repeating: movement.release, count: network.hubs.count),
+                    latest: Array(repeating: network.periods - 1, count: network.hubs.count))
+    }
+
+    init(earliest: [Int], latest: [Int]) {
+        self.earliest = earliest
+        self.latest = latest
+    }
+
+    /// Label-setting passes over `outgoing`/`incoming` arc lists (waiting is free of time limits,
+    /// so earliest arrival is monotone: a Dijkstra on periods).
+    init(network: Network, movement: Movement, outgoing: [[Int]], incoming: [[Int]]) {
+        let hubCount = network.hubs.count
+        let horizon = network.periods
+        let commodity = movement.commodity
+        earliest = Array(repeating: Int.max, count: hubCount)
+        latest = Array(repeating: Int.min, count: hubCount)
+
+        var queue = PeriodQueue()
+        earliest[movement.from] = movement.release
+        queue.push(hub: movement.from, period: movement.release)
+        while let (hub, period) = queue.popMin() {
+            guard period == earliest[hub], hub != movement.to else { continue }  // units stop at the destination
+            for arcIndex in outgoing[hub] {
+                let arc = network.arcs[arcIndex]
+                guard arc.carries[commodity] else { continue }
+                let depart = max(period, arc.openFirst)
+                guard depart <= arc.openLast else { continue }
+                let arrive = depart + arc.transit + arc.customs.delay[commodity]
+                if arrive < horizon, arrive < earliest[arc.to] {
+                    earliest[arc.to] = arrive
+                    queue.push(hub: arc.to, period: arrive)
+                }
+            }
+        }
+
+        latest[movement.to] = horizon - 1
+        var reverse = PeriodQueue()
+        reverse.push(hub: movement.to, period: -(horizon - 1))
+        while let (hub, negated) = reverse.popMin() {
+            let period = -negated
+            guard period == latest[hub] else { continue }
+            for arcIndex in incoming[hub] {
+                let arc = network.arcs[arcIndex]
+                guard arc.carries[commodity], arc.from != movement.to else { continue }
+                let depart = min(period - arc.transit - arc.customs.delay[commodity], arc.openLast)
+                guard depart >= arc.openFirst, depart >= 0, depart > latest[arc.from] else { continue }
+                latest[arc.from] = depart
+                reverse.push(hub: arc.from, period: -depart)
+            }
+        }
+    }
+}
+
+/// A binary min-heap of (period, hub), ordered by period then hub for determinism.
+struct PeriodQueue {
+    private var heap: [(period: Int, hub: Int)] = []
+
+    mutating func push(hub: Int, period: Int) {
+        heap.append((period, hub))
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard less(heap[child], heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func popMin() -> (hub: Int, period: Int)? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < heap.count, less(heap[left], heap[smallest]) { smallest = left }
+                if right < heap.count, less(heap[right], heap[smallest]) { smallest = right }
+                guard smallest != parent else { break }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        return (top.hub, top.period)
+    }
+
+    private func less(_ a: (period: Int, hub: Int), _ b: (period: Int, hub: Int)) -> Bool {
+        a.period != b.period ? a.period < b.period : a.hub < b.hub
+    }
+}

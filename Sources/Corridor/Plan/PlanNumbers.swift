@@ -1,0 +1,18 @@
+import Foundation
+
+/// How plan quantities are rounded for output: solver noise such as 1499.9999999997 becomes 1500,
+/// values below 1e-9 become 0 (contract §3), and other values keep 12 significant digits so that
+/// noise in the last bits never shows (and output stays byte-identical across runs).
+public enum PlanNumbers {
+    public static let zeroTolerance = 1e-9
+
+    public static func clean(_ value: Double) -> Double {
+        guard value.isFinite else { return value }
+        if abs(value) < zeroTolerance { return 0 }
+        let nearest = value.rounded()
+        if abs(value - nearest) <= 1e-9 * max(1, abs(value)) { return nearest == 0 ? 0 : nearest }
+        let scale = pow(10, Double(12 - Int(log10(abs(value)).rounded(.up))))
+        let rounded = (value * scale).rounded() / scale
+        return rounded.isFinite ? rounded : value
+    }
+}

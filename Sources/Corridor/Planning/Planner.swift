@@ -1,0 +1,80 @@
+import CorridorLP
+
+/// Options for one planning run.
+public struct PlanningOptions: Sendable {
+    public var mode: Formulation.Mode
+    /// Solver settings; `timeLimit` there is in seconds.
+    public var solver: SolveOptions
+    /// Write the LP in CPLEX LP format here before solving.
+    public var exportLP: String?
+    /// Write the LP in free MPS format here before solving.
+    public var exportMPS: String?
+
+    public init(mode: Formulation.Mode = .pruned, solver: SolveOptions = Planner.defaultSolverOptions,
+                exportLP: String? = nil, exportMPS: String? = nil) {
+        self.mode = mode
+        self.solver = solver
+        self.exportLP = exportLP
+        self.exportMPS = exportMPS
+    }
+}
+
+/// Everything one planning run produced: the verified plan, and the formulation and LP solution
+/// behind it (row duals for bottleneck analysis).
+public struct PlanningResult: Sendable {
+    public var plan: Plan
+    public var verification: VerificationResult
+    public var formulation: Formulation
+    /// Column values, row duals, iterations.
+    public var primal: [Double]
+    public var rowDuals: [Double]
+}
+
+/// Why a planning run produced no plan (the command line turns these into exit status 1).
+public enum PlanningError: Error, Sendable, CustomStringConvertible {
+    case notOptimal(SolveStatus)
+    case invalidPlan([Violation])
+    case solver(String)
+
+    public var description: String {
+        switch self {
+        case .notOptimal(.timeLimit): return "no optimal plan within the time limit"
+        case .notOptimal(.iterationLimit): return "no optimal plan within the iteration limit"
+        case .notOptimal(let status): return "the solver found no optimal plan (\(status))"
+        case .invalidPlan(let violations):
+            let list = violations.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+            return "the plan failed verification (\(violations.count) violations):\n\(list)"
+        case .solver(let message): return message
+        }
+    }
+}
+
+/// The planning pipeline: validated network → formulation → GLPK → plan → verified plan.
+/// Runs on the calling thread from start to end (GLPK problems are thread-bound).
+public enum Planner {
+    /// Primal simplex from an advanced basis with scaling (see docs/formulation.md).
+    public static let defaultSolverOptions = SolveOptions()
+
+    public static func plan(_ network: Network, options: PlanningOptions = .init(),
+                            file: String = "network") throws -> PlanningResult {
+        let formulation = try Formulation.build(network, mode: options.mode, file: file)
+        let exporting = options.exportLP != nil || options.exportMPS != nil
+        let problem: GLPKProblem
+        do {
+            problem = try GLPKProblem(exporting ? formulation.withNames() : formulation.program)
+            if let path = options.exportLP { try problem.writeCPLEXLP(to: path) }
+            if let path = options.exportMPS { try problem.writeFreeMPS(to: path) }
+        } catch {
+            throw PlanningError.solver("\(error)")
+        }
+        let status = problem.solve(options.solver)
+        guard status == .optimal else { throw PlanningError.notOptimal(status) }
+        let primal = problem.primalValues()
+        let plan = PlanExtractor.plan(network: network, formulation: formulation, values: primal,
+                                      objective: problem.objectiveValue, iterations: problem.lastSolveIterations)
+        let verification = PlanVerifier(network: network).verify(plan)
+        guard verification.isValid else { throw PlanningError.invalidPlan(verification.violations) }
+        return PlanningResult(plan: plan, verification: verification, formulation: formulation,
+                              primal: primal, rowDuals: problem.rowDuals())
+    }
+}

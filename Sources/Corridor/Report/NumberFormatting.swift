@@ -1,0 +1,32 @@
+import Foundation
+
+/// Numbers for people: thousands separators, at most two decimals, no locale surprises
+/// (the same bytes on every machine).
+enum Readable {
+    static func number(_ value: Double, decimals: Int = 2) -> String {
+        guard value.isFinite else { return value > 0 ? "∞" : "-∞" }
+        let scale = pow(10, Double(decimals))
+        let rounded = (value * scale).rounded() / scale
+        let negative = rounded < 0
+        let magnitude = abs(rounded)
+        let whole = magnitude.rounded(.down)
+        var digits = String(format: "%.0f", whole)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        grouped = digits + grouped
+        let fraction = magnitude - whole
+        if fraction > 0.5 / scale {
+            var decimalsText = String(format: "%.\(decimals)f", fraction).dropFirst(1)  // ".25"
+            while decimalsText.hasSuffix("0") { decimalsText.removeLast() }
+            grouped += decimalsText
+        }
+        return (negative && rounded != 0 ? "-" : "") + grouped
+    }
+
+    static func percent(_ value: Double) -> String {
+        String(format: "%.1f%%", value)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The plan JSON of contract §3: snake_case keys, sorted, pretty-printed, so the same plan is always
+/// the same bytes. Also reads a plan back (for `corridor verify`).
+public enum PlanJSON {
+    public static func encode(_ plan: Plan) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(plan)
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    /// Reads a plan file; a malformed one is an `InputError` naming the file and the field.
+    public static func decode(_ data: Data, file: String) throws(InputError) -> Plan {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            return try decoder.decode(Plan.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw InputError(file: file, path: path(context.codingPath + [key]), message: "is required")
+        } catch let DecodingError.typeMismatch(type, context) {
+            throw InputError(file: file, path: path(context.codingPath), message: "expected \(describe(type))")
+        } catch let DecodingError.valueNotFound(type, context) {
+            throw InputError(file: file, path: path(context.codingPath), message: "expected \(describe(type)), found null")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw InputError(file: file, path: path(context.codingPath), message: context.debugDescription)
+        } catch {
+            throw InputError(file: file, message: "is not a plan: \(error)")
+        }
+    }
+
+    public static func read(path: String) throws(InputError) -> Plan {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw InputError(file: path, message: "no such file, or it cannot be read")
+            }
+            data = contents
+        }
+        return try decode(data, file: path)
+    }
+
+    private static func path(_ codingPath: [any CodingKey]) -> String {
+        var result = ""
+        for key in codingPath {
+            if let index = key.intValue {
+                result += "[\(index)]"
+            } else {
+                result += (result.isEmpty ? "" : ".") + snakeCase(key.stringValue)
+            }
+        }
+        return result
+    }
+
+    private static func snakeCase(_ key: String) -> String {
+        var result = ""
+        for character in key {
+            if character.isUppercase {
+                result += "_" + character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type, is Int.Type: return "a number"
+        case is String.Type: return "a string"
+        default: return "\(type)".lowercased().contains("array") ? "a list" : "an object"
+        }
+    }
+}

@@ -1,0 +1,143 @@
+extension PlanVerifier {
+    /// Legs, deliveries, conservation, holding and the movement's own totals.
+    func verifyMovement(_ plan: MovementPlan, m: Int, path: String, state: inout VerificationState) {
+        let movement = network.movements[m]
+        let commodity = network.commodities[movement.commodity]
+        let uses = commodity.uses
+        let horizon = network.periods
+        let hubCount = network.hubs.count
+        if plan.quantity != movement.quantity {
+            state.fail("\(path).quantity", "is \(plan.quantity), the network says \(movement.quantity)")
+        }
+        // Net change of stock at (hub, period): supply and arrivals minus departures, deliveries, unmet.
+        var change = Array(repeating: 0.0, count: hubCount * horizon)
+        change[movement.from * horizon + movement.release] += movement.quantity
+
+        for (index, leg) in plan.legs.enumerated() {
+            let legPath = "\(path).legs[\(index)]"
+            guard let a = arcIndex(of: leg) else {
+                state.fail(legPath, "no link \"\(leg.link)\" from \(leg.from) to \(leg.to)")
+                continue
+            }
+            let arc = network.arcs[a]
+            guard leg.quantity.isFinite, leg.quantity >= -slack(movement.quantity) else {
+                state.fail(legPath, "quantity \(leg.quantity) is negative or not a number")
+                continue
+            }
+            if !arc.carries[movement.commodity] {
+                state.fail(legPath, "link \"\(leg.link)\" does not carry \(commodity.id)")
+            }
+            if !arc.isOpen(at: leg.depart) {
+                state.fail(legPath, "link \"\(leg.link)\" is not open for departures in period \(leg.depart)")
+            }
+            if leg.depart < movement.release {
+                state.fail(legPath, "departs in period \(leg.depart), before the release in period \(movement.release)")
+            }
+            let arrive = leg.depart + arc.transit + arc.customs.delay[movement.commodity]
+            if leg.arrive != arrive {
+                state.fail(legPath, "arrives in period \(leg.arrive), but transit and customs make it \(arrive)")
+            }
+            guard leg.depart >= 0, arrive < horizon else {
+                state.fail(legPath, "runs outside the horizon (periods 0–\(horizon - 1))")
+                continue
+            }
+            change[arc.from * horizon + leg.depart] -= leg.quantity
+            change[arc.to * horizon + arrive] += leg.quantity
+            for d in network.dimensions.indices where uses[d] > 0 {
+                let load = uses[d] * leg.quantity
+                state.loads.link[a][leg.depart][d] += load
+                if let rule = arc.customs.rule { state.loads.border[rule][leg.depart][d] += load }
+                state.loads.handling[arc.from][leg.depart][d] += load
+                state.loads.handling[arc.to][arrive][d] += load
+            }
+            state.costs.transport += leg.quantity * uses.dot(arc.cost)
+            state.costs.customs += leg.quantity * uses.dot(arc.customs.cost)
+        }
+
+        var delivered = 0.0, onTime = 0.0, late = 0.0, lateUnits = 0.0
+        for (index, delivery) in plan.deliveries.enumerated() {
+            guard delivery.period >= movement.release, delivery.period < horizon, delivery.quantity.isFinite,
+                  delivery.quantity >= -slack(movement.quantity) else {
+                state.fail("\(path).deliveries[\(index)]", "period \(delivery.period) or quantity \(delivery.quantity) is out of range")
+                continue
+            }
+            change[movement.to * horizon + delivery.period] -= delivery.quantity
+            delivered += delivery.quantity
+            let lateBy = delivery.period - movement.due
+            if lateBy > 0 {
+                late += delivery.quantity
+                lateUnits += delivery.quantity * Double(lateBy)
+            } else {
+                onTime += delivery.quantity
+            }
+        }
+        state.costs.lateness += lateUnits * movement.latePenalty
+        if plan.unmet < -slack(movement.quantity) || !plan.unmet.isFinite {
+            state.fail("\(path).unmet", "must be a non-negative number, found \(plan.unmet)")
+        } else {
+            change[movement.from * horizon + movement.release] -= plan.unmet
+            state.costs.unmet += plan.unmet * movement.unmetPenalty
+        }
+        let scale = movement.quantity
+        for (name, reported, actual) in [("delivered", plan.delivered, delivered), ("on_time", plan.onTime, onTime),
+                                         ("late", plan.late, late), ("late_unit_periods", plan.lateUnitPeriods, lateUnits)]
+        where abs(reported - actual) > slack(max(scale, actual)) {
+            state.fail("\(path).\(name)", "reported \(reported), but the plan's deliveries give \(actual)")
+        }
+        if abs(delivered + plan.unmet - movement.quantity) > slack(scale) {
+            state.fail(path, "delivered \(delivered) plus unmet \(plan.unmet) is not the quantity \(movement.quantity)")
+        }
+
+        // Conservation: the stock carried from t to t+1 is y[m, i, t]; it may never be negative and
+        // nothing may remain after the last period.
+        let holdingPerUnit = network.hubs.map { uses.dot($0.holdingCost) }
+        for i in 0..<hubCount {
+            var stock = 0.0
+            for t in 0..<horizon {
+                stock += change[i * horizon + t]
+                if stock < -slack(scale) {
+                    state.fail(path, "at hub \"\(network.hubs[i].id)\" in period \(t), \(-stock) more units leave than are there")
+                    stock = 0
+                }
+                guard t < horizon - 1 else {
+                    if stock > slack(scale) {
+                        state.fail(path, "\(stock) units are still at hub \"\(network.hubs[i].id)\" at the end of the horizon")
+                    }
+                    break
+                }
+                guard stock > 0 else { continue }
+                state.costs.holding += stock * holdingPerUnit[i]
+                for d in network.dimensions.indices where uses[d] > 0 {
+                    state.loads.storage[i][t][d] += uses[d] * stock
+                }
+            }
+        }
+        verifyItineraries(plan, movement: movement, path: path, state: &state)
+    }
+
+    private func verifyItineraries(_ plan: MovementPlan, movement: Movement, path: String, state: inout VerificationState) {
+        var total = 0.0
+        for (index, itinerary) in plan.itineraries.enumerated() {
+            let itineraryPath = "\(path).itineraries[\(index)]"
+            total += itinerary.quantity
+            guard itinerary.legs.allSatisfy({ plan.legs.indices.contains($0) }), !itinerary.legs.isEmpty else {
+                state.fail(itineraryPath, "refers to legs that do not exist")
+                continue
+            }
+            let legs = itinerary.legs.map { plan.legs[$0] }
+            let connected = zip(legs, legs.dropFirst()).allSatisfy { $0.to == $1.from && $1.depart >= $0.arrive }
+            if !connected || legs.first?.from != network.hubs[movement.from].id
+                || legs.last?.to != network.hubs[movement.to].id || legs.last?.arrive != itinerary.arrive {
+                state.fail(itineraryPath, "is not a path from \(network.hubs[movement.from].id) to \(network.hubs[movement.to].id) arriving in period \(itinerary.arrive)")
+            }
+        }
+        if total > plan.delivered + slack(movement.quantity) {
+            state.fail("\(path).itineraries", "carry \(total) units, more than the \(plan.delivered) delivered")
+        }
+    }
+
+    /// The arc a leg runs on: its link's forward or reverse direction, by hub ids.
+    func arcIndex(of leg: Leg) -> Int? {
+        arcLookup[ArcKey(link: leg.link, from: leg.from, to: leg.to)]
+    }
+}

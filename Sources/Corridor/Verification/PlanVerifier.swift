@@ -1,0 +1,110 @@
+/// Checks a plan against a network without looking at any LP: every leg is a real, open link
+/// direction that carries the commodity and takes exactly transit + customs delay; units are
+/// conserved at every hub and period (holding is what is left over); links, border rules, storage
+/// and handling stay within capacity; and the reported quantities, costs and objective add up.
+/// Every `corridor plan` runs it before printing; `corridor verify` runs it on any plan file.
+public struct PlanVerifier {
+    public let network: Network
+    /// Relative tolerance for quantities and costs.
+    public var tolerance: Double
+
+    /// Arc index by link id and hub ids of its two ends.
+    let arcLookup: [ArcKey: Int]
+
+    struct ArcKey: Hashable {
+        var link: String
+        var from: String
+        var to: String
+    }
+
+    public init(network: Network, tolerance: Double = 1e-6) {
+        self.network = network
+        self.tolerance = tolerance
+        var lookup: [ArcKey: Int] = [:]
+        for (index, arc) in network.arcs.enumerated() {
+            let key = ArcKey(link: network.links[arc.link].id, from: network.hubs[arc.from].id, to: network.hubs[arc.to].id)
+            if lookup[key] == nil { lookup[key] = index }
+        }
+        arcLookup = lookup
+    }
+
+    func slack(_ scale: Double) -> Double { tolerance * max(1, abs(scale)) }
+
+    public func verify(_ plan: Plan) -> VerificationResult {
+        var state = VerificationState(network: network)
+        let byId = Dictionary(network.movements.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen = Set<Int>()
+        for (index, movementPlan) in plan.movements.enumerated() {
+            let path = "movements[\(index)]"
+            guard let m = byId[movementPlan.id] else {
+                state.fail(path, "no movement \"\(movementPlan.id)\" in the network")
+                continue
+            }
+            guard seen.insert(m).inserted else {
+                state.fail(path, "movement \"\(movementPlan.id)\" appears twice")
+                continue
+            }
+            verifyMovement(movementPlan, m: m, path: path, state: &state)
+        }
+        for (m, movement) in network.movements.enumerated() where !seen.contains(m) {
+            state.fail("movements", "movement \"\(movement.id)\" is missing from the plan")
+        }
+        verifyCapacities(&state)
+        verifyTotals(plan, state: &state)
+        return VerificationResult(violations: state.violations, loads: state.loads)
+    }
+
+    private func verifyTotals(_ plan: Plan, state: inout VerificationState) {
+        let computed = state.costs
+        let pairs: [(String, Double, Double)] = [
+            ("transport", plan.costs.transport, computed.transport), ("customs", plan.costs.customs, computed.customs),
+            ("holding", plan.costs.holding, computed.holding), ("lateness", plan.costs.lateness, computed.lateness),
+            ("unmet", plan.costs.unmet, computed.unmet),
+        ]
+        for (name, reported, actual) in pairs where abs(reported - actual) > slack(max(actual, computed.total)) {
+            state.fail("costs.\(name)", "reported \(reported), but the plan's \(name) cost is \(actual)")
+        }
+        if abs(plan.objective - computed.total) > slack(computed.total) {
+            state.fail("objective", "reported \(plan.objective), but the plan costs \(computed.total)")
+        }
+    }
+
+    private func verifyCapacities(_ state: inout VerificationState) {
+        let loads = state.loads
+        for t in 0..<network.periods {
+            for d in network.dimensions.indices {
+                let dimension = network.dimensions[d]
+                for (a, arc) in network.arcs.enumerated() where loads.link[a][t][d] > arc.capacity[d] + slack(arc.capacity[d]) {
+                    let link = network.links[arc.link]
+                    state.fail("capacity", "link \"\(link.id)\" \(network.hubs[arc.from].id)→\(network.hubs[arc.to].id) carries \(loads.link[a][t][d]) \(dimension) departing in period \(t), capacity \(arc.capacity[d])")
+                }
+                for (r, rule) in network.borderRules.enumerated() where loads.border[r][t][d] > rule.capacity[d] + slack(rule.capacity[d]) {
+                    state.fail("capacity", "border \(rule.from)→\(rule.to) clears \(loads.border[r][t][d]) \(dimension) in period \(t), capacity \(rule.capacity[d])")
+                }
+                for (i, hub) in network.hubs.enumerated() {
+                    if t < network.periods - 1, loads.storage[i][t][d] > hub.storage[d] + slack(hub.storage[d]) {
+                        state.fail("capacity", "hub \"\(hub.id)\" holds \(loads.storage[i][t][d]) \(dimension) from period \(t) to \(t + 1), storage \(hub.storage[d])")
+                    }
+                    if loads.handling[i][t][d] > hub.handling[d] + slack(hub.handling[d]) {
+                        state.fail("capacity", "hub \"\(hub.id)\" handles \(loads.handling[i][t][d]) \(dimension) in period \(t), handling \(hub.handling[d])")
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What the verifier accumulates while it walks a plan.
+struct VerificationState {
+    var violations: [Violation] = []
+    var loads: PlanLoads
+    var costs = CostBreakdown()
+
+    init(network: Network) {
+        loads = PlanLoads(network: network)
+    }
+
+    mutating func fail(_ path: String, _ message: String) {
+        violations.append(Violation(path: path, message: message))
+    }
+}

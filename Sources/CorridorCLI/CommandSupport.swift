@@ -1,0 +1,52 @@
+import Corridor
+import Foundation
+
+/// Exit statuses of contract §5.
+enum ExitStatus {
+    static let failure: Int32 = 1
+    static let invalidInput: Int32 = 2
+    static let unmetDemand: Int32 = 3
+}
+
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func write(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Prints `error` the way the contract asks and exits with its status.
+    static func fail(_ error: Error) -> Never {
+        switch error {
+        case let input as InputError:
+            self.error(input.report())
+            exit(ExitStatus.invalidInput)
+        default:
+            self.error("corridor: \(error)")
+            exit(ExitStatus.failure)
+        }
+    }
+}
+
+/// `--verbose` progress on standard error, with elapsed times.
+struct Progress {
+    let enabled: Bool
+    private let start = Date()
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func say(_ message: @autoclosure () -> String) {
+        guard enabled else { return }
+        Console.error(String(format: "[%6.2fs] ", Date().timeIntervalSince(start)) + message())
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Corridor
+import Foundation
+
+/// `corridor validate NETWORK`: the checks, then a summary of the network and its LP.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a network file and summarise it.",
+        discussion: """
+        Reports every problem at once as FILE: path.to.field: message (exit 2), or prints the
+        network's size and the size of its LP (exit 0).
+
+        Example:
+          corridor validate datasets/baltic-reinforcement/network.yaml
+        """
+    )
+
+    @Argument(help: "Network file (.json, .yaml or .yml); - reads standard input.")
+    var network: String
+
+    func run() throws {
+        let loaded: Network
+        let formulation: Formulation
+        do {
+            loaded = try NetworkDecoder.load(path: network)
+            formulation = try Formulation.build(loaded, file: network)
+        } catch {
+            Console.fail(error)
+        }
+        let ruleCount = Set(loaded.borderRules.map(\.declaredIndex)).count
+        let program = formulation.program
+        let lines = [
+            "\(network): valid",
+            "  name:         \(loaded.name)",
+            "  horizon:      \(loaded.periods) \(loaded.periodLabel)s (0–\(loaded.periods - 1))",
+            "  dimensions:   \(loaded.dimensions.joined(separator: ", "))",
+            "  commodities:  \(loaded.commodities.count)",
+            "  hubs:         \(loaded.hubs.count)",
+            "  links:        \(loaded.links.count) (\(loaded.arcs.count) directions)",
+            "  countries:    \(loaded.countries.count) (\(loaded.countries.joined(separator: ", ")))",
+            "  border rules: \(ruleCount) (\(loaded.borderRules.count) directions), agreements: \(loaded.agreements.count)",
+            "  movements:    \(loaded.movements.count)",
+            "  LP:           \(program.numberOfRows) rows, \(program.numberOfColumns) columns, \(program.numberOfNonZeros) non-zeros",
+        ]
+        Console.write(lines.joined(separator: "\n") + "\n")
+    }
+}

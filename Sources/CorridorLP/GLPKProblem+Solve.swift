@@ -1,0 +1,123 @@
+import CGLPK
+
+extension GLPKProblem {
+    /// Solves the LP with GLPK's simplex method (`glp_simplex`).
+    ///
+    /// The result comes from GLPK's return code *and* the solution status: a return code of
+    /// 0 only means the solver ended normally, not that the solution is optimal.
+    ///
+    /// - Infeasibility or unboundedness proven by the presolver (`GLP_ENOPFS`/`GLP_ENODFS`)
+    ///   maps to `.infeasible`/`.unbounded`.
+    /// - With `options.basis == .keep`, an invalid, singular or ill-conditioned starting
+    ///   basis (`GLP_EBADB`/`GLP_ESING`/`GLP_ECOND`) triggers one retry from an advanced
+    ///   basis, within what remains of the time limit.
+    ///
+    /// ``lastSolveIterations`` afterwards holds the iterations this call performed.
+    public func solve(_ options: SolveOptions = .init()) -> SolveStatus {
+        checkThread()
+        return runSimplex(options, rescale: true)
+    }
+
+    /// Re-solves after bound changes, warm-started from the current basis: dual simplex
+    /// with primal fallback (`GLP_DUALP`), no presolve, basis kept, scaling left as it is.
+    ///
+    /// After bounds change, the previous optimal basis stays dual feasible, so the dual
+    /// simplex typically needs only a few iterations to restore primal feasibility.
+    public func resolveWarm(timeLimit: Double? = nil, verbose: Bool = false) -> SolveStatus {
+        checkThread()
+        let options = SolveOptions(
+            method: .dualPrimal, presolve: false, timeLimit: timeLimit, basis: .keep,
+            verbose: verbose)
+        return runSimplex(options, rescale: false)
+    }
+
+    /// Shared driver; `rescale == false` keeps the problem's current scaling untouched.
+    private func runSimplex(_ options: SolveOptions, rescale: Bool) -> SolveStatus {
+        GLPKTerminal.withOutput(verbose: options.verbose) {
+            var parm = glp_smcp()
+            glp_init_smcp(&parm)
+            parm.msg_lev = options.verbose ? GLP_MSG_ALL : GLP_MSG_OFF
+            switch options.method {
+            case .primal: parm.meth = GLP_PRIMAL
+            case .dual: parm.meth = GLP_DUAL
+            case .dualPrimal: parm.meth = GLP_DUALP
+            }
+            parm.presolve = options.presolve ? GLP_ON : GLP_OFF
+            parm.tm_lim = options.glpkTimeLimit
+            parm.it_lim = options.glpkIterationLimit
+
+            if rescale {
+                if options.scaling { glp_scale_prob(handle, GLP_SF_AUTO) } else { glp_unscale_prob(handle) }
+            }
+            switch options.basis {
+            case .standard: glp_std_basis(handle)
+            case .advanced: glp_adv_basis(handle, 0)
+            case .keep: break
+            }
+
+            let clock = ContinuousClock()
+            let start = clock.now
+            let iterationsBefore = glp_get_it_cnt(handle)
+            var code = glp_simplex(handle, &parm)
+            if options.basis == .keep, [GLP_EBADB, GLP_ESING, GLP_ECOND].contains(code) {
+                if parm.tm_lim != .max {
+                    let elapsed = clock.now - start
+                    let used = elapsed.components.seconds * 1000
+                        + elapsed.components.attoseconds / 1_000_000_000_000_000
+                    parm.tm_lim = Int32(clamping: max(1, Int64(parm.tm_lim) - used))
+                }
+                if parm.it_lim != .max {
+                    parm.it_lim = max(0, parm.it_lim - (glp_get_it_cnt(handle) - iterationsBefore))
+                }
+                glp_adv_basis(handle, 0)
+                code = glp_simplex(handle, &parm)
+            }
+            lastSolveIterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
+            return status(afterSimplexReturning: code)
+        }
+    }
+
+    /// Maps `glp_simplex`'s return code and the basic solution's status to ``SolveStatus``.
+    private func status(afterSimplexReturning code: Int32) -> SolveStatus {
+        switch code {
+        case 0:
+            break
+        case GLP_ENOPFS: return .infeasible
+        case GLP_ENODFS: return .unbounded
+        case GLP_ETMLIM: return .timeLimit
+        case GLP_EITLIM: return .iterationLimit
+        case GLP_EBADB: return .failed("the initial basis is invalid (GLP_EBADB)")
+        case GLP_ESING: return .failed("the basis matrix is singular (GLP_ESING)")
+        case GLP_ECOND: return .failed("the basis matrix is ill-conditioned (GLP_ECOND)")
+        case GLP_EBOUND: return .failed("a double-bounded variable has lower ≥ upper (GLP_EBOUND)")
+        case GLP_EFAIL: return .failed("the simplex solver failed (GLP_EFAIL)")
+        case GLP_EOBJLL, GLP_EOBJUL: return .failed("an objective limit was reached")
+        case GLP_ESTOP: return .failed("the search was terminated (GLP_ESTOP)")
+        default: return .failed("glp_simplex returned code \(code)")
+        }
+        switch glp_get_status(handle) {
+        case GLP_OPT: return .optimal
+        case GLP_NOFEAS: return .infeasible
+        case GLP_UNBND: return .unbounded
+        default:
+            // Not optimal, yet the solver stopped normally: e.g. the dual simplex proved
+            // dual infeasibility while the primal status stayed undefined.
+            let primal = glp_get_prim_stat(handle), dual = glp_get_dual_stat(handle)
+            if primal == GLP_NOFEAS { return .infeasible }
+            if dual == GLP_NOFEAS { return .unbounded }
+            return .failed(
+                "the simplex method ended without an optimal solution "
+                    + "(primal status \(Self.describe(primal)), dual status \(Self.describe(dual)))")
+        }
+    }
+
+    private static func describe(_ status: Int32) -> String {
+        switch status {
+        case GLP_UNDEF: return "undefined"
+        case GLP_FEAS: return "feasible"
+        case GLP_INFEAS: return "infeasible"
+        case GLP_NOFEAS: return "no feasible solution"
+        default: return "\(status)"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// How ``GLPKProblem/solve(_:)`` runs GLPK's simplex method.
+///
+/// The defaults — primal simplex, no presolve, automatic scaling, advanced initial basis,
+/// no limits, silent — suit a cold solve of a logistics LP.
+public struct SolveOptions: Sendable, Hashable {
+    /// Which simplex variant to run (`glp_smcp.meth`).
+    public enum Method: Sendable, Hashable {
+        /// Two-phase primal simplex (`GLP_PRIMAL`).
+        case primal
+        /// Dual simplex only (`GLP_DUAL`).
+        case dual
+        /// Dual simplex, falling back to the primal simplex if it fails (`GLP_DUALP`).
+        /// The usual choice after bound changes, when the old basis stays dual feasible.
+        case dualPrimal
+    }
+
+    /// Which basis the simplex starts from.
+    public enum InitialBasis: Sendable, Hashable {
+        /// The trivial basis: all rows basic, all columns at a bound (`glp_std_basis`).
+        case standard
+        /// A triangular "crash" basis (`glp_adv_basis`). Usually much faster than `.standard`.
+        case advanced
+        /// Whatever basis the problem holds now — the result of the previous solve or of
+        /// ``GLPKProblem/restoreBasis(_:)`` (a warm start). If GLPK finds this basis invalid,
+        /// singular or ill-conditioned, the solve retries once from an advanced basis.
+        case keep
+    }
+
+    /// Simplex variant. Default: `.primal`.
+    public var method: Method
+    /// Run GLPK's LP presolver first (`glp_smcp.presolve`). Default: `false`.
+    ///
+    /// The presolver ignores the initial basis, so it defeats warm starts; when it proves
+    /// infeasibility or unboundedness on its own, no basic solution is available afterwards.
+    public var presolve: Bool
+    /// Scale the matrix automatically (`glp_scale_prob(GLP_SF_AUTO)`) before solving, or
+    /// remove any scaling (`glp_unscale_prob`). Default: `true`.
+    public var scaling: Bool
+    /// Wall-clock limit in seconds, or `nil` for none. Default: `nil`.
+    ///
+    /// GLPK counts whole milliseconds; any positive limit below 1 ms (and zero or negative
+    /// values) is raised to 1 ms. `NaN` and `+∞` mean no limit.
+    public var timeLimit: Double?
+    /// Maximum number of simplex iterations for this solve, or `nil` for none. Default: `nil`.
+    /// Negative values are treated as 0.
+    public var iterationLimit: Int?
+    /// Starting basis. Default: `.advanced`.
+    public var basis: InitialBasis
+    /// Let GLPK report progress. Its output goes to standard error, never standard output.
+    /// Default: `false` (GLPK's terminal output is switched off entirely).
+    public var verbose: Bool
+
+    /// Creates solve options; every parameter has the default documented on its property.
+    public init(
+        method: Method = .primal,
+        presolve: Bool = false,
+        scaling: Bool = true,
+        timeLimit: Double? = nil,
+        iterationLimit: Int? = nil,
+        basis: InitialBasis = .advanced,
+        verbose: Bool = false
+    ) {
+        self.method = method
+        self.presolve = presolve
+        self.scaling = scaling
+        self.timeLimit = timeLimit
+        self.iterationLimit = iterationLimit
+        self.basis = basis
+        self.verbose = verbose
+    }
+
+    /// `timeLimit` converted to GLPK's `tm_lim` (milliseconds, `Int32.max` meaning none).
+    var glpkTimeLimit: Int32 {
+        guard let seconds = timeLimit, !seconds.isNaN else { return .max }
+        let milliseconds = (seconds * 1000).rounded(.up)
+        if milliseconds >= Double(Int32.max) { return .max }
+        return Int32(max(1, milliseconds))
+    }
+
+    /// `iterationLimit` converted to GLPK's `it_lim` (`Int32.max` meaning none).
+    var glpkIterationLimit: Int32 {
+        guard let iterations = iterationLimit else { return .max }
+        return Int32(clamping: max(0, iterations))
+    }
+}
