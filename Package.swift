@@ -27,9 +27,10 @@ let package = Package(
             "Corridor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Shared test fixtures: hand-built networks, random network generator, dataset paths.
+        .target(name: "CorridorTestSupport", dependencies: ["Corridor"], path: "Tests/CorridorTestSupport"),
         .testTarget(name: "CorridorLPTests", dependencies: ["CorridorLP"]),
-        .testTarget(name: "CorridorTests", dependencies: ["Corridor", "CorridorLP"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "CorridorCLITests", dependencies: ["Corridor"]),
+        .testTarget(name: "CorridorTests", dependencies: ["Corridor", "CorridorLP", "CorridorTestSupport"]),
+        .testTarget(name: "CorridorCLITests", dependencies: ["Corridor", "CorridorTestSupport"]),
     ]
 )
