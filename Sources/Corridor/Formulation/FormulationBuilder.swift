@@ -61,6 +61,7 @@ struct FormulationBuilder {
         for (a, arc) in network.arcs.enumerated() where arc.carries[k] {
             if deliverOnArrival, arc.from == movement.to { continue }
             let delay = arc.transit + arc.customs.delay[k]
+            guard windows.latest[arc.to] != Int.min, windows.earliest[arc.from] != Int.max else { continue }
             let first = max(arc.openFirst, movement.release, windows.earliest[arc.from])
             let last = min(arc.openLast, min(windows.latest[arc.to], horizon - 1) - delay)
             guard first <= last else { continue }
@@ -79,8 +80,9 @@ struct FormulationBuilder {
 
         for (i, hub) in network.hubs.enumerated() {
             if deliverOnArrival, i == movement.to { continue }
+            guard windows.latest[i] != Int.min, windows.earliest[i] != Int.max else { continue }
             let first = max(movement.release, windows.earliest[i])
-            let last = min(horizon - 2, windows.latest[i] == Int.min ? Int.min : windows.latest[i] - 1)
+            let last = min(horizon - 2, windows.latest[i] - 1)
             guard first <= last else { continue }
             let cost = uses.dot(hub.holdingCost)
             for t in first...last {

@@ -1,0 +1,117 @@
+import Corridor
+import CorridorTestSupport
+import XCTest
+
+/// The verifier accepts optimal plans and rejects every kind of corrupted one, each with a
+/// violation that says what is wrong.
+final class PlanVerifierTests: XCTestCase {
+    private var network: Network!
+    private var plan: Plan!
+
+    override func setUpWithError() throws {
+        network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
+        plan = try Planner.plan(network).plan
+    }
+
+    private func violations(_ edit: (inout Plan) -> Void) -> [String] {
+        var corrupted = plan!
+        edit(&corrupted)
+        return PlanVerifier(network: network).verify(corrupted).violations.map(\.description)
+    }
+
+    private func assertRejected(_ expected: String, file: StaticString = #filePath, line: UInt = #line,
+                                _ edit: (inout Plan) -> Void) {
+        let found = violations(edit)
+        XCTAssertFalse(found.isEmpty, "corrupted plan was accepted", file: file, line: line)
+        XCTAssertTrue(found.contains { $0.contains(expected) }, "expected “\(expected)” in \(found)", file: file, line: line)
+    }
+
+    private func index(_ id: String) -> Int { plan.movements.firstIndex { $0.id == id }! }
+
+    func testAcceptsTheOptimalPlan() {
+        XCTAssertEqual(violations { _ in }, [])
+    }
+
+    func testAcceptsPlansOfEveryDataset() throws {
+        for file in Fixtures.datasetFiles {
+            let network = try NetworkDecoder.load(path: file)
+            let result = try Planner.plan(network)
+            XCTAssertEqual(PlanVerifier(network: network).verify(result.plan).violations, [], file)
+        }
+    }
+
+    func testRejectsLinkOverCapacity() {
+        // e10 takes 40 seats a day; add 5 more medics on the day-0 leg (and deliver them).
+        let m = index("medics-kiruna")
+        assertRejected("capacity 40") { plan in
+            plan.movements[m].legs[0].quantity += 5
+            plan.movements[m].deliveries[0].quantity += 5
+        }
+    }
+
+    func testRejectsBrokenConservation() {
+        let m = index("food-lulea")
+        assertRejected("more units leave than are there") { plan in
+            plan.movements[m].legs[3].quantity += 10  // Kiruna → Luleå carries 10 t never brought
+        }
+    }
+
+    func testRejectsWrongTiming() {
+        let m = index("medics-kiruna")
+        assertRejected("transit and customs make it 2") { plan in plan.movements[m].legs[0].arrive = 1 }
+    }
+
+    func testRejectsClosedOrWrongLinks() {
+        let m = index("medics-kiruna")
+        assertRejected("does not carry medics") { plan in plan.movements[m].legs[0].link = "ofotbanen" }
+        assertRejected("no link \"nowhere\"") { plan in plan.movements[m].legs[0].link = "nowhere" }
+        assertRejected("before the release") { plan in
+            plan.movements[m].release = 0
+            plan.movements[m].legs[0].depart = -1
+            plan.movements[m].legs[0].arrive = 1
+        }
+    }
+
+    func testRejectsBorderOverCapacity() {
+        // Move 10 t of food from the day-1 crossing to day 0: NO→SE would clear 70 t on day 0.
+        let m = index("food-lulea")
+        assertRejected("border NO→SE clears") { plan in
+            plan.movements[m].legs[0].quantity += 10
+            plan.movements[m].legs[1].quantity -= 10
+            plan.movements[m].legs[3].quantity += 10
+            plan.movements[m].legs[4].quantity -= 10
+            plan.movements[m].deliveries[0].quantity += 10
+            plan.movements[m].deliveries[1].quantity -= 10
+            plan.movements[m].onTime += 10
+            plan.movements[m].late -= 10
+            plan.movements[m].lateUnitPeriods -= 10
+        }
+    }
+
+    func testRejectsWrongCostsAndTotals() {
+        assertRejected("objective") { plan in plan.objective += 1 }
+        assertRejected("costs.lateness") { plan in plan.costs.lateness -= 10 }
+        let m = index("food-lulea")
+        assertRejected("delivered") { plan in plan.movements[m].delivered = 1 }
+        assertRejected("unmet") { plan in plan.movements[m].unmet = -3 }
+    }
+
+    func testRejectsMissingAndUnknownMovements() {
+        assertRejected("missing from the plan") { plan in plan.movements.removeLast() }
+        assertRejected("no movement \"ghost\"") { plan in plan.movements[0].id = "ghost" }
+    }
+
+    func testRejectsUndeliveredStockAtTheEnd() {
+        let m = index("food-lulea")
+        assertRejected("still at hub") { plan in
+            plan.movements[m].deliveries.removeLast()
+            plan.movements[m].unmet += 0  // the 34 t arrive at Luleå and are never delivered
+        }
+    }
+
+    func testRejectsBrokenItineraries() {
+        let m = index("food-lulea")
+        assertRejected("is not a path") { plan in plan.movements[m].itineraries[0].legs.reverse() }
+        assertRejected("legs that do not exist") { plan in plan.movements[m].itineraries[0].legs = [99] }
+    }
+}
