@@ -71,7 +71,10 @@ public struct TextReport {
     private func itineraries() -> [String] {
         var lines: [String] = []
         let hubNames = Dictionary(network.hubs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let hubCountry = Dictionary(network.hubs.map { ($0.id, $0.country) }, uniquingKeysWith: { a, _ in a })
+        var arcs: [String: Arc] = [:]
+        for arc in network.arcs {
+            arcs["\(network.links[arc.link].id)\u{1}\(network.hubs[arc.from].id)\u{1}\(network.hubs[arc.to].id)"] = arc
+        }
         for movement in plan.movements {
             let unit = movement.commodity
             var heading = "  \(movement.id): \(Readable.number(movement.quantity)) \(unit), "
@@ -88,11 +91,10 @@ public struct TextReport {
                 for leg in legs {
                     if let arrived = previousArrival, leg.depart > arrived { text += ", waits to \(day)\(leg.depart)" }
                     text += " → \(leg.mode)"
-                    let from = hubCountry[leg.from] ?? "", to = hubCountry[leg.to] ?? ""
-                    let transit = network.arcs.first { network.links[$0.link].id == leg.link }?.transit ?? 0
-                    let customsDelay = leg.arrive - leg.depart - transit
-                    if from != to {
-                        text += " → customs \(from)→\(to)" + (customsDelay > 0 ? " +\(customsDelay) \(day)" : "")
+                    if let arc = arcs["\(leg.link)\u{1}\(leg.from)\u{1}\(leg.to)"], arc.customs.rule != nil || arc.customs.source == .standard {
+                        let delay = leg.arrive - leg.depart - arc.transit
+                        let countries = "\(network.hubs[arc.from].country)→\(network.hubs[arc.to].country)"
+                        text += " → customs \(countries)" + (delay > 0 ? " +\(delay) \(day)" : "")
                     }
                     text += " → \(hubNames[leg.to] ?? leg.to) \(day)\(leg.arrive)"
                     previousArrival = leg.arrive
