@@ -68,8 +68,10 @@ public struct Formulation: Sendable {
     public var rows: RowMap
 
     /// Builds the LP for `network`. Throws `InputError` when the model would not fit in memory
-    /// (contract §4.12), before anything large is allocated.
+    /// (contract §4.12), before anything large is allocated. `keepAllCapacityRows` keeps rows that
+    /// cannot bind at the given capacities, for analyses that lower capacities later (resilience).
     public static func build(_ network: Network, mode: Mode = .pruned, file: String = "network",
+                             keepAllCapacityRows: Bool = false,
                              memoryLimit: UInt64? = nil) throws(InputError) -> Formulation {
         let estimate = SizeEstimate(network: network, mode: mode)
         let limit = memoryLimit ?? SizeEstimate.defaultMemoryLimit
@@ -78,7 +80,7 @@ public struct Formulation: Sendable {
                 + "an estimated \(SizeEstimate.format(bytes: estimate.bytes)) against "
                 + "\(SizeEstimate.format(bytes: limit)) available; shorten the horizon or split the network")
         }
-        var builder = FormulationBuilder(network: network, mode: mode)
+        var builder = FormulationBuilder(network: network, mode: mode, keepAllCapacityRows: keepAllCapacityRows)
         return builder.build()
     }
 

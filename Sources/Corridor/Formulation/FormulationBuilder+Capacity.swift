@@ -56,7 +56,7 @@ extension FormulationBuilder {
                     reach += weight * program.columnUpper[column]
                 }
                 // A row no commodity loads, or that the columns' bounds already keep, cannot bind.
-                guard loaded, mode == .literal || reach > limit[dimension] else { continue }
+                guard loaded, mode == .literal || keepAllCapacityRows || reach > limit[dimension] else { continue }
                 let row = program.addRow(lower: -.infinity, upper: limit[dimension])
                 rows.kind.append(kind)
                 rows.movement.append(-1)

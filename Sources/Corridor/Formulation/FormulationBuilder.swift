@@ -7,6 +7,7 @@ import CorridorLP
 struct FormulationBuilder {
     let network: Network
     let mode: Formulation.Mode
+    let keepAllCapacityRows: Bool
     var program = LinearProgram()
     var columns = Formulation.ColumnMap()
     var rows = Formulation.RowMap()
@@ -14,9 +15,10 @@ struct FormulationBuilder {
     private var nodeRow: [Int32]
     private var touchedNodes: [Int] = []
 
-    init(network: Network, mode: Formulation.Mode) {
+    init(network: Network, mode: Formulation.Mode, keepAllCapacityRows: Bool = false) {
         self.network = network
         self.mode = mode
+        self.keepAllCapacityRows = keepAllCapacityRows
         self.nodeRow = Array(repeating: -1, count: network.hubs.count * network.periods)
         program.name = "corridor"
     }
