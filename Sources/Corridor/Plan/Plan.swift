@@ -14,6 +14,8 @@ public struct Plan: Codable, Sendable, Equatable {
     public var movements: [MovementPlan]
     /// Size of the LP that was solved (absent in hand-written plans).
     public var lp: LPStatistics?
+    /// Capacities that hold the plan back, most valuable first (from the LP's duals).
+    public var bottlenecks: [Bottleneck]?
 
     public init(network: String, status: String, objective: Double, costs: CostBreakdown, periods: Int,
                 periodLabel: String, summary: PlanSummary, movements: [MovementPlan], lp: LPStatistics?) {
@@ -26,6 +28,7 @@ public struct Plan: Codable, Sendable, Equatable {
         self.summary = summary
         self.movements = movements
         self.lp = lp
+        self.bottlenecks = nil
     }
 }
 

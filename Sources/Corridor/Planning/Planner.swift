@@ -70,11 +70,13 @@ public enum Planner {
         let status = problem.solve(options.solver)
         guard status == .optimal else { throw PlanningError.notOptimal(status) }
         let primal = problem.primalValues()
-        let plan = PlanExtractor.plan(network: network, formulation: formulation, values: primal,
+        let duals = problem.rowDuals()
+        var plan = PlanExtractor.plan(network: network, formulation: formulation, values: primal,
                                       objective: problem.objectiveValue, iterations: problem.lastSolveIterations)
+        plan.bottlenecks = BottleneckAnalysis.compute(network: network, formulation: formulation, rowDuals: duals)
         let verification = PlanVerifier(network: network).verify(plan)
         guard verification.isValid else { throw PlanningError.invalidPlan(verification.violations) }
         return PlanningResult(plan: plan, verification: verification, formulation: formulation,
-                              primal: primal, rowDuals: problem.rowDuals())
+                              primal: primal, rowDuals: duals)
     }
 }

@@ -51,6 +51,14 @@ public struct TextReport {
         out.append(style("Itineraries", "1"))
         out.append(contentsOf: itineraries())
         out.append("")
+        out.append(style("What holds the plan back (marginal value of capacity)", "1"))
+        let bottlenecks = plan.bottlenecks ?? []
+        if bottlenecks.isEmpty { out.append("  nothing: no capacity limit binds at the optimum") }
+        for bottleneck in bottlenecks.prefix(5) {
+            out.append("  " + bottleneck.sentence(periodLabel: network.periodLabel))
+        }
+        if bottlenecks.count > 5 { out.append("  … and \(bottlenecks.count - 5) more (see --format json)") }
+        out.append("")
         out.append(style("Busiest capacities (peak use)", "1"))
         out.append(contentsOf: busiest())
         return out.joined(separator: "\n") + "\n"

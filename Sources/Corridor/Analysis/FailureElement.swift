@@ -1,0 +1,73 @@
+/// Something that can fail in a resilience analysis: one direction of a link, a hub (all its links)
+/// or a border rule (the crossing closed: every link from one country into the other).
+public struct FailureElement: Sendable, Hashable {
+    public enum Kind: String, Sendable, Codable {
+        case link, hub, border
+    }
+
+    public var kind: Kind
+    /// Link id, hub id, or `FROM→TO` for a border rule.
+    public var id: String
+    /// Hub ids of a link direction, countries of a border rule.
+    public var from: String?
+    public var to: String?
+    /// The arcs the failure closes.
+    public var arcs: [Int]
+
+    /// "link rtm-ber NLRTM→DEBER", "hub PLWAW", "border DE→PL".
+    public var label: String {
+        switch kind {
+        case .link: return "link \(id) \(from ?? "")→\(to ?? "")"
+        case .hub: return "hub \(id)"
+        case .border: return "border \(id)"
+        }
+    }
+
+    /// Every element of a network: each link direction, each hub, each border rule direction.
+    public static func all(in network: Network) -> [FailureElement] {
+        var elements: [FailureElement] = []
+        for (a, arc) in network.arcs.enumerated() {
+            elements.append(FailureElement(kind: .link, id: network.links[arc.link].id, from: network.hubs[arc.from].id,
+                                           to: network.hubs[arc.to].id, arcs: [a]))
+        }
+        for (i, hub) in network.hubs.enumerated() {
+            let arcs = network.arcs.indices.filter { network.arcs[$0].from == i || network.arcs[$0].to == i }
+            elements.append(FailureElement(kind: .hub, id: hub.id, from: nil, to: nil, arcs: arcs))
+        }
+        for (r, rule) in network.borderRules.enumerated() {
+            let arcs = network.arcs.indices.filter { network.arcs[$0].customs.rule == r }
+            elements.append(FailureElement(kind: .border, id: "\(rule.from)→\(rule.to)", from: rule.from, to: rule.to,
+                                           arcs: arcs))
+        }
+        return elements
+    }
+
+    /// The elements named on a command line: a link id (all its directions), a hub id, or a border
+    /// rule as `FROM-TO`, `FROM>TO` or `FROM→TO`; `link:`, `hub:` or `border:` in front settles a
+    /// name that is several things. Unknown names are an `InputError`.
+    public static func named(_ names: [String], in network: Network, source: String = "--elements")
+        throws(InputError) -> [FailureElement] {
+        let all = all(in: network)
+        var selected: [FailureElement] = []
+        var problems: [Diagnostic] = []
+        for raw in names {
+            var name = raw.trimmingCharacters(in: .whitespaces)
+            var kinds: [Kind] = [.link, .hub, .border]
+            for kind in [Kind.link, .hub, .border] where name.hasPrefix("\(kind.rawValue):") {
+                kinds = [kind]
+                name.removeFirst(kind.rawValue.count + 1)
+            }
+            let borderName = name.replacingOccurrences(of: ">", with: "→").replacingOccurrences(of: "-", with: "→")
+            let matches = all.filter { element in
+                kinds.contains(element.kind)
+                    && (element.kind == .border ? element.id == borderName : element.id == name)
+            }
+            if matches.isEmpty {
+                problems.append(Diagnostic(file: source, path: raw, message: "no link, hub or border rule of that name"))
+            }
+            for match in matches where !selected.contains(match) { selected.append(match) }
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        return selected
+    }
+}

@@ -1,0 +1,135 @@
+/// One element's failure in a single-failure sweep.
+public struct ResilienceRow: Codable, Sendable, Equatable {
+    public var kind: FailureElement.Kind
+    public var id: String
+    public var from: String?
+    public var to: String?
+    public var status: String
+    public var objective: Double
+    /// objective − baseline objective.
+    public var objectiveChange: Double
+    public var deliveredPct: Double
+    public var onTimePct: Double
+    public var unmet: Double
+    public var lateUnitPeriods: Double
+    /// True when the element carried nothing in the baseline, so its loss cannot change the optimum
+    /// and no solve was made.
+    public var skipped: Bool
+
+    init(element: FailureElement, metrics: ScenarioMetrics, baseline: ScenarioMetrics, skipped: Bool) {
+        kind = element.kind
+        id = element.id
+        from = element.from
+        to = element.to
+        status = metrics.status
+        objective = metrics.objective
+        objectiveChange = PlanNumbers.clean(metrics.objective - baseline.objective)
+        deliveredPct = metrics.deliveredPct
+        onTimePct = metrics.onTimePct
+        unmet = metrics.unmet
+        lateUnitPeriods = metrics.lateUnitPeriods
+        self.skipped = skipped
+    }
+
+    public var label: String {
+        switch kind {
+        case .link: return "link \(id) \(from ?? "")→\(to ?? "")"
+        case .hub: return "hub \(id)"
+        case .border: return "border \(id)"
+        }
+    }
+}
+
+/// `corridor resilience --mode single`: each element taken out in turn, ranked by impact.
+public struct SingleFailureReport: Codable, Sendable {
+    public var mode = "single"
+    public var network: String
+    public var baseline: ScenarioMetrics
+    /// Ranked: largest objective increase first, then most unmet, then network order.
+    public var rows: [ResilienceRow]
+    public var solved: Int
+    public var skipped: Int
+}
+
+/// `--mode degrade`: all (or the named) capacities scaled by each level.
+public struct DegradeReport: Codable, Sendable {
+    public struct Row: Codable, Sendable {
+        public var level: Double
+        public var metrics: ScenarioMetrics
+    }
+
+    public var mode = "degrade"
+    public var network: String
+    /// The elements whose capacities were scaled; empty when all were.
+    public var elements: [String]
+    public var baseline: ScenarioMetrics
+    public var rows: [Row]
+}
+
+/// Percentiles of one measure over sampled trials (nearest-rank method).
+public struct PercentileBand: Codable, Sendable, Equatable {
+    public var p5: Double
+    public var p50: Double
+    public var p95: Double
+    public var min: Double
+    public var max: Double
+    public var mean: Double
+
+    public init(_ values: [Double]) {
+        let sorted = values.filter { $0.isFinite }.sorted()
+        func rank(_ p: Double) -> Double {
+            guard !sorted.isEmpty else { return .nan }
+            let index = Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1
+            return sorted[Swift.max(0, Swift.min(sorted.count - 1, index))]
+        }
+        p5 = PlanNumbers.clean(rank(5))
+        p50 = PlanNumbers.clean(rank(50))
+        p95 = PlanNumbers.clean(rank(95))
+        min = sorted.first ?? .nan
+        max = sorted.last ?? .nan
+        mean = sorted.isEmpty ? .nan : PlanNumbers.clean(sorted.reduce(0, +) / Double(sorted.count))
+    }
+}
+
+/// `--mode random`: Monte-Carlo failure sampling, reported as percentile bands with the sample size.
+public struct RandomFailureReport: Codable, Sendable {
+    public struct Trial: Codable, Sendable {
+        public var failed: [String]
+        public var metrics: ScenarioMetrics
+        public var skipped: Bool
+    }
+
+    public var mode = "random"
+    public var network: String
+    public var trials: Int
+    public var seed: UInt64
+    /// K failures per trial, or nil when each element fails with `probability`.
+    public var failures: Int?
+    public var probability: Double?
+    public var baseline: ScenarioMetrics
+    public var deliveredPct: PercentileBand
+    public var onTimePct: PercentileBand
+    public var objective: PercentileBand
+    public var unmet: PercentileBand
+    public var samples: [Trial]
+}
+
+/// `--mode worst`: the set of K elements whose loss hurts most.
+public struct WorstCaseReport: Codable, Sendable {
+    public struct Candidate: Codable, Sendable {
+        public var failed: [String]
+        public var metrics: ScenarioMetrics
+        public var objectiveChange: Double
+    }
+
+    public var mode = "worst"
+    public var network: String
+    public var k: Int
+    /// `exact` (every set of K elements evaluated) or `heuristic` (greedy: a lower bound on the harm).
+    public var method: String
+    public var note: String
+    public var evaluated: Int
+    public var baseline: ScenarioMetrics
+    /// Worst first.
+    public var worst: [Candidate]
+}

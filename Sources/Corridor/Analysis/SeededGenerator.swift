@@ -1,0 +1,31 @@
+/// A small, fast, seedable random number generator (SplitMix64): the same seed gives the same
+/// sequence on every machine, so sampled analyses are reproducible.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform double in [0, 1).
+    public mutating func unit() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// A uniform integer in 0..<bound, without modulo bias.
+    public mutating func below(_ bound: Int) -> Int {
+        precondition(bound > 0)
+        let limit = UInt64.max - UInt64.max % UInt64(bound)
+        var value = next()
+        while value >= limit { value = next() }
+        return Int(value % UInt64(bound))
+    }
+}

@@ -1,0 +1,118 @@
+/// Text and CSV renderings of the resilience reports.
+public enum ResilienceText {
+    private static func pct(_ value: Double) -> String { value.isFinite ? Readable.percent(value) : "—" }
+    private static func num(_ value: Double) -> String { value.isFinite ? Readable.number(value) : "—" }
+
+    private static func baselineLine(_ baseline: ScenarioMetrics) -> String {
+        "Baseline: objective \(num(baseline.objective)), delivered \(pct(baseline.deliveredPct)), "
+            + "on time \(pct(baseline.onTimePct)), unmet \(num(baseline.unmet))"
+    }
+
+    public static func render(_ report: SingleFailureReport, limit: Int = 25) -> String {
+        var lines = ["Resilience — single failures — \(report.network)", baselineLine(report.baseline),
+                     "\(report.rows.count) elements: \(report.solved) re-solved, \(report.skipped) skipped "
+                        + "(they carry nothing in the baseline, so their loss cannot change the optimum)", ""]
+        let header = ["rank", "element", "objective", "change", "delivered", "on time", "unmet", "late·periods", ""]
+        let rows = report.rows.prefix(limit).enumerated().map { index, row in
+            [String(index + 1), row.label, num(row.objective), num(row.objectiveChange), pct(row.deliveredPct),
+             pct(row.onTimePct), num(row.unmet), num(row.lateUnitPeriods), row.skipped ? "skipped" : ""]
+        }
+        lines += Table(header: header, rows: rows, rightAligned: Set(2..<8)).lines()
+        if report.rows.count > limit { lines.append("… \(report.rows.count - limit) more (see --format json or csv)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func csv(_ report: SingleFailureReport) -> String {
+        var lines = ["rank,kind,id,from,to,status,objective,objective_change,delivered_pct,on_time_pct,unmet,late_unit_periods,skipped"]
+        for (index, row) in report.rows.enumerated() {
+            lines.append([String(index + 1), row.kind.rawValue, row.id, row.from ?? "", row.to ?? "", row.status,
+                          CSVReport.number(row.objective), CSVReport.number(row.objectiveChange),
+                          CSVReport.number(row.deliveredPct), CSVReport.number(row.onTimePct), CSVReport.number(row.unmet),
+                          CSVReport.number(row.lateUnitPeriods), row.skipped ? "true" : "false"]
+                .map(CSVReport.field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func render(_ report: DegradeReport) -> String {
+        var lines = ["Resilience — capacity degradation — \(report.network)", baselineLine(report.baseline),
+                     report.elements.isEmpty ? "Scaling every capacity." : "Scaling: \(report.elements.joined(separator: ", "))", ""]
+        let rows = report.rows.map { row in
+            [String(row.level), num(row.metrics.objective), pct(row.metrics.deliveredPct), pct(row.metrics.onTimePct),
+             num(row.metrics.unmet), bar(row.metrics.deliveredPct)]
+        }
+        lines += Table(header: ["level", "objective", "delivered", "on time", "unmet", "delivered %"], rows: rows,
+                       rightAligned: Set(0..<5)).lines()
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func csv(_ report: DegradeReport) -> String {
+        var lines = ["level,status,objective,delivered_pct,on_time_pct,unmet,late_unit_periods"]
+        for row in report.rows {
+            let m = row.metrics
+            lines.append("\(CSVReport.number(row.level)),\(m.status),\(CSVReport.number(m.objective)),"
+                         + "\(CSVReport.number(m.deliveredPct)),\(CSVReport.number(m.onTimePct)),"
+                         + "\(CSVReport.number(m.unmet)),\(CSVReport.number(m.lateUnitPeriods))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func bar(_ percent: Double) -> String {
+        guard percent.isFinite else { return "" }
+        return String(repeating: "█", count: Int((percent / 5).rounded()))
+    }
+
+    public static func render(_ report: RandomFailureReport) -> String {
+        let how = report.failures.map { "\($0) random failures per trial" }
+            ?? "each element failing with probability \(report.probability ?? 0)"
+        var lines = ["Resilience — random failures — \(report.network)", baselineLine(report.baseline),
+                     "\(report.trials) trials (seed \(report.seed)), \(how)", ""]
+        let bands: [(String, PercentileBand, Bool)] = [("delivered %", report.deliveredPct, true),
+                                                       ("on time %", report.onTimePct, true),
+                                                       ("unmet", report.unmet, false), ("objective", report.objective, false)]
+        let rows = bands.map { name, band, percent in
+            [name] + [band.p5, band.p50, band.p95, band.min, band.max, band.mean].map { percent ? pct($0) : num($0) }
+        }
+        lines += Table(header: ["measure", "p5", "p50", "p95", "min", "max", "mean"], rows: rows,
+                       rightAligned: Set(1..<7)).lines()
+        lines.append("")
+        lines.append("Percentiles by the nearest-rank method over n = \(report.trials) trials.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func csv(_ report: RandomFailureReport) -> String {
+        var lines = ["trial,failed,status,objective,delivered_pct,on_time_pct,unmet,skipped"]
+        for (index, trial) in report.samples.enumerated() {
+            let m = trial.metrics
+            lines.append([String(index + 1), trial.failed.joined(separator: "; "), m.status, CSVReport.number(m.objective),
+                          CSVReport.number(m.deliveredPct), CSVReport.number(m.onTimePct), CSVReport.number(m.unmet),
+                          trial.skipped ? "true" : "false"].map(CSVReport.field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func render(_ report: WorstCaseReport) -> String {
+        var lines = ["Resilience — worst \(report.k) failures — \(report.network)", baselineLine(report.baseline),
+                     "Method: \(report.method) — \(report.note); \(report.evaluated) re-solves.", ""]
+        let rows = report.worst.enumerated().map { index, candidate in
+            [String(index + 1), candidate.failed.joined(separator: " + "), num(candidate.metrics.objective),
+             num(candidate.objectiveChange), pct(candidate.metrics.deliveredPct), pct(candidate.metrics.onTimePct),
+             num(candidate.metrics.unmet)]
+        }
+        lines += Table(header: ["rank", "failed together", "objective", "change", "delivered", "on time", "unmet"],
+                       rows: rows, rightAligned: Set(2..<7)).lines()
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func csv(_ report: WorstCaseReport) -> String {
+        var lines = ["rank,failed,method,objective,objective_change,delivered_pct,on_time_pct,unmet"]
+        for (index, candidate) in report.worst.enumerated() {
+            let m = candidate.metrics
+            lines.append([String(index + 1), candidate.failed.joined(separator: "; "), report.method,
+                          CSVReport.number(m.objective), CSVReport.number(candidate.objectiveChange),
+                          CSVReport.number(m.deliveredPct), CSVReport.number(m.onTimePct), CSVReport.number(m.unmet)]
+                .map(CSVReport.field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

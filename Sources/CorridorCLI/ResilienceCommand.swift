@@ -1,0 +1,154 @@
+import ArgumentParser
+import Corridor
+import CorridorLP
+import Foundation
+
+/// `corridor resilience NETWORK`: what happens when a port, a crossing or a rail line fails.
+struct ResilienceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resilience",
+        abstract: "Measure how the plan degrades when links, hubs or crossings fail.",
+        discussion: """
+        Every re-solve starts from the baseline's optimal basis on the already-loaded GLPK problem
+        (bound changes, dual simplex, presolve off); elements that carry nothing in the baseline are
+        not re-solved. Elements are each link direction, each hub (all its links) and each border
+        rule direction (the crossing closed). Name some with --elements: a link id, a hub id, or a
+        border rule as FROM-TO (prefix link:, hub: or border: when a name is ambiguous).
+
+        Examples:
+          corridor resilience datasets/baltic-reinforcement/network.yaml
+          corridor resilience net.yaml --mode degrade --levels 1,0.8,0.6,0.4,0.2
+          corridor resilience net.yaml --mode random --failures 2 --trials 200 --seed 7 --jobs 2
+          corridor resilience net.yaml --mode worst --k 2 --format json
+        """
+    )
+
+    enum Mode: String, ExpressibleByArgument, CaseIterable {
+        case single, degrade, random, worst
+    }
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv
+    }
+
+    @Argument(help: "Network file (.json, .yaml or .yml); - reads standard input.")
+    var network: String
+
+    @Option(help: "single, degrade, random or worst.")
+    var mode: Mode = .single
+
+    @Option(help: "Comma-separated elements to consider (default: all).")
+    var elements: String?
+
+    @Option(help: "degrade: comma-separated capacity levels.")
+    var levels: String = "1,0.9,0.8,0.7,0.6,0.5,0.4,0.3,0.2,0.1"
+
+    @Option(help: "random: elements failing together in each trial.")
+    var failures: Int?
+
+    @Option(help: "random: probability that each element fails in a trial (instead of --failures).")
+    var probability: Double?
+
+    @Option(help: "random: number of trials.")
+    var trials: Int = 100
+
+    @Option(help: "random: seed of the failure sampler.")
+    var seed: UInt64 = 1
+
+    @Option(help: "worst: size of the failure set.")
+    var k: Int = 2
+
+    @Option(name: .customLong("exact-limit"), help: "worst: evaluate every set when there are at most this many.")
+    var exactLimit: Int = 5000
+
+    @Option(help: "Parallel workers, each with its own GLPK problem and thread. Output does not depend on it.")
+    var jobs: Int = 1
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("time-limit"), help: "Seconds allowed for each solve.")
+    var timeLimit: Double?
+
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+        guard trials >= 1, trials <= 1_000_000 else { throw ValidationError("--trials must be between 1 and 1000000") }
+        guard k >= 1 else { throw ValidationError("--k must be at least 1") }
+        guard exactLimit >= 1 else { throw ValidationError("--exact-limit must be at least 1") }
+        if let failures, failures < 1 { throw ValidationError("--failures must be at least 1") }
+        if let probability, !(probability >= 0 && probability <= 1) {
+            throw ValidationError("--probability must be between 0 and 1")
+        }
+        if failures != nil, probability != nil { throw ValidationError("give --failures or --probability, not both") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+        _ = try parsedLevels()
+    }
+
+    private func parsedLevels() throws -> [Double] {
+        let values = levels.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! >= 0 && $0! <= 10 }) else {
+            throw ValidationError("--levels must be comma-separated numbers between 0 and 10, e.g. 1,0.5,0.1")
+        }
+        return values.map { $0! }
+    }
+
+    func run() throws {
+        let loaded: Network
+        let selected: [FailureElement]?
+        do {
+            loaded = try NetworkDecoder.load(path: network)
+            selected = try elements.map {
+                try FailureElement.named($0.split(separator: ",").map(String.init), in: loaded)
+            }
+        } catch {
+            Console.fail(error)
+        }
+        var solver = Planner.defaultSolverOptions
+        solver.timeLimit = timeLimit
+        let engine: ResilienceEngine
+        do {
+            engine = try ResilienceEngine(network: loaded, options: solver, file: network)
+        } catch {
+            Console.fail(error)
+        }
+        let pool = selected ?? FailureElement.all(in: loaded)
+        let bar = ProgressBar(label: "resilience \(mode.rawValue)", enabled: !quiet)
+        let progress: ResilienceAnalysis.Progress = { done, total in bar.update(done: done, total: total) }
+        do {
+            switch mode {
+            case .single:
+                let report = try ResilienceAnalysis.single(engine, elements: pool, jobs: jobs, progress: progress)
+                try output(report, text: ResilienceText.render(report), csv: ResilienceText.csv(report))
+            case .degrade:
+                let report = try ResilienceAnalysis.degrade(engine, levels: parsedLevels(), elements: selected,
+                                                            jobs: jobs, progress: progress)
+                try output(report, text: ResilienceText.render(report), csv: ResilienceText.csv(report))
+            case .random:
+                let sampling: ResilienceAnalysis.Sampling = probability.map { .probability($0) } ?? .count(failures ?? 1)
+                let report = try ResilienceAnalysis.random(engine, elements: pool, sampling: sampling, trials: trials,
+                                                           seed: seed, jobs: jobs, progress: progress)
+                try output(report, text: ResilienceText.render(report), csv: ResilienceText.csv(report))
+            case .worst:
+                let report = try ResilienceAnalysis.worst(engine, elements: pool, k: k, exactLimit: exactLimit,
+                                                          jobs: jobs, progress: progress)
+                try output(report, text: ResilienceText.render(report), csv: ResilienceText.csv(report))
+            }
+        } catch {
+            Console.fail(error)
+        }
+    }
+
+    private func output<Report: Encodable>(_ report: Report, text: @autoclosure () -> String,
+                                           csv: @autoclosure () -> String) throws {
+        switch format {
+        case .json: Console.write(try AnalysisJSON.encode(report))
+        case .csv: Console.write(csv())
+        case .text: Console.write(text())
+        }
+    }
+}

@@ -1,0 +1,338 @@
+import Foundation
+import XCTest
+@testable import Corridor
+
+/// `DocumentReader` on hostile and malformed input: every case is an `InputError` naming the file,
+/// never a crash or a hang.
+final class DecodingDocumentReaderTests: XCTestCase {
+    /// The diagnostics of `data`, which must be refused by the reader or the decoder.
+    private func refusal(_ data: Data, file: String = "in.yaml", format: DocumentReader.Format? = nil,
+                         sourceFile: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+        do {
+            let document = try DocumentReader.parse(data, file: file, format: format)
+            _ = try NetworkDecoder.decode(document, file: file)
+            XCTFail("expected the input to be refused", file: sourceFile, line: line)
+            return []
+        } catch {
+            XCTAssertFalse(error.diagnostics.isEmpty, file: sourceFile, line: line)
+            for diagnostic in error.diagnostics {
+                XCTAssertEqual(diagnostic.file, file, file: sourceFile, line: line)
+            }
+            return error.diagnostics
+        }
+    }
+
+    private func assertRefused(_ data: Data, format: DocumentReader.Format?, message: String,
+                               sourceFile: StaticString = #filePath, line: UInt = #line) {
+        let found = refusal(data, format: format, sourceFile: sourceFile, line: line)
+        XCTAssertEqual(found.count, 1, "\(found)", file: sourceFile, line: line)
+        XCTAssertTrue(found.first?.message.contains(message) ?? false,
+                      "expected \"\(message)\" in \(found)", file: sourceFile, line: line)
+    }
+
+    /// Runs `body` on a background thread with a deadline, so that a hang fails instead of blocking.
+    private func withinSeconds(_ seconds: Double, _ body: @escaping @Sendable () -> Void,
+                               file: StaticString = #filePath, line: UInt = #line) {
+        let done = expectation(description: "finished in time")
+        Thread {
+            body()
+            done.fulfill()
+        }.start()
+        wait(for: [done], timeout: seconds)
+    }
+
+    // MARK: Empty and binary
+
+    func testEmptyAndBlankInput() {
+        for format in [DocumentReader.Format.json, .yaml, nil] {
+            assertRefused(Data(), format: format, message: "is empty")
+            assertRefused(Data(" \n\t\r\n  ".utf8), format: format, message: "is empty")
+        }
+    }
+
+    func testCommentOnlyYAMLIsEmpty() {
+        assertRefused(Data("# nothing here\n\n# at all\n".utf8), format: .yaml, message: "is empty")
+        assertRefused(Data("---\n...\n".utf8), format: .yaml, message: "")
+    }
+
+    func testNotUTF8() {
+        assertRefused(Data([0xFF, 0xFE, 0x00, 0x41]), format: nil, message: "is not UTF-8 text")
+        assertRefused(Data([0x70, 0x65, 0xC3, 0x28]), format: .yaml, message: "is not UTF-8 text")
+    }
+
+    func testNULBytes() {
+        var data = Data(DecodingFixture.minimalYAML.utf8)
+        data.insert(0, at: 20)
+        assertRefused(data, format: .yaml, message: "contains NUL bytes")
+        assertRefused(Data("{\"periods\": 1}\0".utf8), format: .json, message: "contains NUL bytes")
+    }
+
+    func testSeededRandomBytes() {
+        var generator = SeededGenerator(seed: 0xC0FFEE)
+        for round in 0..<200 {
+            let count = Int.random(in: 1...512, using: &generator)
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            for format in [DocumentReader.Format.json, .yaml, nil] {
+                let found = refusal(Data(bytes), format: format)
+                XCTAssertFalse(found.isEmpty, "round \(round)")
+            }
+        }
+    }
+
+    func testSeededRandomPrintableText() {
+        var generator = SeededGenerator(seed: 42)
+        let alphabet = Array("abcXYZ019 :-,[]{}\"'#&*!|>?%@`\n\t.")
+        for round in 0..<300 {
+            let count = Int.random(in: 1...400, using: &generator)
+            let text = String((0..<count).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+            for format in [DocumentReader.Format.json, .yaml] {
+                let found = refusal(Data(text.utf8), format: format)
+                XCTAssertFalse(found.isEmpty, "round \(round)")
+            }
+        }
+    }
+
+    // MARK: Syntax errors
+
+    func testTruncatedJSON() {
+        let text = String(DecodingFixture.minimalJSON.prefix(80))
+        let found = refusal(Data(text.utf8), file: "in.yaml", format: .json)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.hasPrefix("is not valid JSON") ?? false, "\(found)")
+    }
+
+    func testJSONSyntaxErrorHasALine() {
+        let text = "{\n  \"periods\": 5,\n  \"hubs\": [1, 2,,]\n}\n"
+        let found = refusal(Data(text.utf8), format: .json)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.hasPrefix("is not valid JSON") ?? false, "\(found)")
+        XCTAssertEqual(found.first?.line, 3)
+    }
+
+    func testYAMLSyntaxErrorHasALine() {
+        let text = "periods: 5\nhubs:\n  - id: A\n   country: [X\n"
+        let found = refusal(Data(text.utf8), format: .yaml)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.hasPrefix("is not valid YAML") ?? false, "\(found)")
+        XCTAssertNotNil(found.first?.line)
+        XCTAssertEqual(found.first?.path, "")
+    }
+
+    func testTabIndentationIsAYAMLError() {
+        let found = refusal(Data("periods: 5\nhubs:\n\t- id: A\n".utf8), format: .yaml)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.contains("YAML") ?? false, "\(found)")
+        XCTAssertEqual(found.first?.line, 3)
+    }
+
+    func testJSONArrayInsteadOfObject() {
+        assertRefused(Data("[{\"periods\": 5}]".utf8), format: .json, message: "expected an object, found a list")
+        assertRefused(Data("[{\"periods\": 5}]".utf8), format: nil, message: "expected an object, found a list")
+    }
+
+    func testMultipleYAMLDocumentsAreRefused() {
+        let text = DecodingFixture.minimalYAML + "\n---\n" + DecodingFixture.minimalYAML
+        let found = refusal(Data(text.utf8), format: .yaml)
+        XCTAssertEqual(found.count, 1, "\(found)")
+    }
+
+    // MARK: Nesting
+
+    func testDeepJSONArrays() {
+        withinSeconds(20) {
+            let found = self.refusal(Data(String(repeating: "[", count: 100_000).utf8), format: .json)
+            XCTAssertEqual(found.count, 1)
+        }
+    }
+
+    func testDeepJSONObjects() {
+        withinSeconds(20) {
+            let text = String(repeating: "{\"a\":", count: 100_000) + "1" + String(repeating: "}", count: 100_000)
+            let found = self.refusal(Data(text.utf8), format: .json)
+            XCTAssertEqual(found.count, 1)
+        }
+    }
+
+    func testDeepYAMLFlow() {
+        withinSeconds(20) {
+            for text in [String(repeating: "[", count: 100_000),
+                         "hubs: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+                         "hubs: " + String(repeating: "{a: ", count: 100_000)] {
+                let found = self.refusal(Data(text.utf8), format: .yaml)
+                XCTAssertEqual(found.count, 1)
+                XCTAssertTrue(found.first?.message.contains("nesting is deeper than") ?? false, "\(found)")
+            }
+        }
+    }
+
+    func testDeepYAMLBlockSequences() {
+        withinSeconds(20) {
+            let text = String(repeating: "- ", count: 100_000) + "x\n"
+            let found = self.refusal(Data(text.utf8), format: .yaml)
+            XCTAssertEqual(found.count, 1)
+            XCTAssertTrue(found.first?.message.contains("nesting") ?? false, "\(found)")
+        }
+    }
+
+    func testDeepYAMLByIndentation() {
+        withinSeconds(20) {
+            var text = ""
+            for level in 0..<2_000 { text += String(repeating: " ", count: level) + "k:\n" }
+            let found = self.refusal(Data(text.utf8), format: .yaml)
+            XCTAssertEqual(found.count, 1)
+            XCTAssertTrue(found.first?.message.contains("nesting") ?? false, "\(found)")
+        }
+    }
+
+    func testDeepYAMLThroughComplexKeysAndComments() {
+        withinSeconds(20) {
+            // Constructs the cheap pre-check does not see; libyaml and the converter must still refuse them.
+            for text in [String(repeating: "? ", count: 100_000) + "x\n",
+                         String(repeating: "- ? ", count: 50_000) + "x\n",
+                         "x: [a#, " + String(repeating: "[", count: 900) + String(repeating: "]", count: 901) + "\n",
+                         "x: [a', " + String(repeating: "[", count: 900) + String(repeating: "]", count: 901) + "\n"] {
+                let found = self.refusal(Data(text.utf8), format: .yaml)
+                XCTAssertEqual(found.count, 1, "\(found)")
+                XCTAssertTrue(found.first?.message.lowercased().contains("nesting") ?? false, "\(found)")
+            }
+        }
+    }
+
+    func testReasonableNestingIsFine() throws {
+        // A realistic document nests about five levels; forty is still accepted by the reader.
+        let text = "periods: 1\nname: " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "\n"
+        let document = try DocumentReader.parse(Data(text.utf8), file: "in.yaml", format: .yaml)
+        guard case .map = document.value else { return XCTFail("expected an object") }
+    }
+
+    // MARK: Aliases
+
+    /// Billion laughs: nine levels of nine aliases, 9^9 ≈ 387 million leaves.
+    private func aliasBomb(under key: String) -> String {
+        var text = "\(key):\n  - &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            text += "  - &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        return text
+    }
+
+    func testAliasBombUnderAKnownKey() {
+        withinSeconds(20) {
+            let text = self.aliasBomb(under: "commodities") + "hubs: *a9\nperiods: 3\n"
+            let found = self.refusal(Data(text.utf8), format: .yaml)
+            XCTAssertEqual(found.count, 1)
+            XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
+        }
+    }
+
+    func testAliasBombUnderAnUnknownKey() {
+        withinSeconds(20) {
+            let text = self.aliasBomb(under: "bomb") + DecodingFixture.minimalYAML
+            let found = self.refusal(Data(text.utf8), format: .yaml)
+            XCTAssertEqual(found.count, 1)
+            XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
+        }
+    }
+
+    func testAliasBombPaddedWithComments() {
+        // The alias budget must not grow so much with the file's size that padding buys a bomb
+        // gigabytes of memory.
+        withinSeconds(20) {
+            let padding = String(repeating: "#" + String(repeating: "x", count: 99) + "\n", count: 20_000)
+            let text = self.aliasBomb(under: "bomb") + padding + DecodingFixture.minimalYAML
+            let found = self.refusal(Data(text.utf8), format: .yaml)
+            XCTAssertEqual(found.count, 1)
+            XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
+        }
+    }
+
+    func testModestAliasesAreExpanded() throws {
+        let text = """
+        periods: 5
+        commodities: [{id: c}]
+        hubs:
+          - &hub {id: A, country: X}
+          - {id: B, country: Y}
+        links:
+          - &road {id: l, from: A, to: B, transit: 1}
+        movements:
+          - {id: m, commodity: c, from: A, to: B, quantity: 10}
+        name: &n Aliased
+        period_label: *n
+        """
+        let network = try XCTUnwrap(decode(text))
+        XCTAssertEqual(network.periodLabel, "Aliased")
+    }
+
+    func testUnknownAliasIsAYAMLError() {
+        let found = refusal(Data("periods: *nope\n".utf8), format: .yaml)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.contains("YAML") ?? false, "\(found)")
+    }
+
+    // MARK: Detection
+
+    func testFormatDetection() {
+        XCTAssertEqual(DocumentReader.detect("  \n {\"a\": 1}"), .json)
+        XCTAssertEqual(DocumentReader.detect("[1]"), .json)
+        XCTAssertEqual(DocumentReader.detect("periods: 5"), .yaml)
+        XCTAssertEqual(DocumentReader.detect("# {comment}\n{}"), .yaml)
+        XCTAssertEqual(DocumentReader.format(forPath: "a/B.JSON"), .json)
+        XCTAssertEqual(DocumentReader.format(forPath: "net.yml"), .yaml)
+        XCTAssertEqual(DocumentReader.format(forPath: "net.Yaml"), .yaml)
+        XCTAssertNil(DocumentReader.format(forPath: "-"))
+        XCTAssertNil(DocumentReader.format(forPath: "net.txt"))
+    }
+
+    func testYAMLFileWrittenAsJSONIsRead() throws {
+        let yaml = try XCTUnwrap(decode(DecodingFixture.minimalJSON, file: "net.yaml", format: .yaml))
+        let json = try XCTUnwrap(decodeJSON(DecodingFixture.minimalJSON, file: "net.json"))
+        assertNetworksEqual(yaml, json)
+    }
+
+    func testJSONWithYAMLExtensionErrorsStillNameTheFile() {
+        let found = diagnostics("{\"periods\": 0}", file: "x.yml", format: .yaml)
+        XCTAssertTrue(found.allSatisfy { $0.file == "x.yml" })
+    }
+
+    // MARK: Files
+
+    func testReadingMissingFileAndDirectory() throws {
+        XCTAssertThrowsError(try DocumentReader.read(path: "/nonexistent/dir/net.yaml")) { error in
+            let input = error as? InputError
+            XCTAssertEqual(input?.diagnostics.first?.description, "/nonexistent/dir/net.yaml: no such file")
+        }
+        let directory = FileManager.default.temporaryDirectory.path
+        XCTAssertThrowsError(try DocumentReader.read(path: directory)) { error in
+            let input = error as? InputError
+            XCTAssertTrue(input?.diagnostics.first?.message.contains("is a directory") ?? false)
+        }
+    }
+
+    func testLoadingAFile() throws {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("corridor-decoding-\(ProcessInfo.processInfo.processIdentifier)-net.yml")
+        try Data(DecodingFixture.minimalYAML.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let network = try NetworkDecoder.load(path: url.path)
+        XCTAssertEqual(network.name, url.deletingPathExtension().lastPathComponent)
+        XCTAssertEqual(network.hubs.count, 2)
+    }
+}
+
+/// SplitMix64: a small, seeded generator, so random inputs are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

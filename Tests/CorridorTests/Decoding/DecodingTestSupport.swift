@@ -1,0 +1,163 @@
+import Foundation
+import XCTest
+@testable import Corridor
+
+/// Helpers shared by the decoding tests: documents are written inline as strings, parsed with
+/// `DocumentReader.parse` and validated with `NetworkDecoder.decode`, exactly as the CLI does.
+enum DecodingFixture {
+    /// The smallest valid network: two hubs in two countries, one link, one movement.
+    static let minimalYAML = """
+    periods: 5
+    commodities:
+      - id: c
+    hubs:
+      - id: A
+        country: X
+      - id: B
+        country: Y
+    links:
+      - id: l
+        from: A
+        to: B
+        transit: 1
+    movements:
+      - id: m
+        commodity: c
+        from: A
+        to: B
+        quantity: 10
+    """
+
+    static let minimalJSON = """
+    {
+      "periods": 5,
+      "commodities": [{"id": "c"}],
+      "hubs": [{"id": "A", "country": "X"}, {"id": "B", "country": "Y"}],
+      "links": [{"id": "l", "from": "A", "to": "B", "transit": 1}],
+      "movements": [{"id": "m", "commodity": "c", "from": "A", "to": "B", "quantity": 10}]
+    }
+    """
+
+    /// A YAML network assembled from sections (each a block of already indented list items, or a
+    /// full `key: value` block for `extra`). Defaults give the minimal network.
+    static func yaml(periods: String = "5",
+                     extra: String = "",
+                     commodities: String = "  - {id: c}",
+                     hubs: String = "  - {id: A, country: X}\n  - {id: B, country: Y}",
+                     links: String = "  - {id: l, from: A, to: B, transit: 1}",
+                     movements: String = "  - {id: m, commodity: c, from: A, to: B, quantity: 10}") -> String {
+        var text = "periods: \(periods)\n"
+        if !extra.isEmpty { text += extra.hasSuffix("\n") ? extra : extra + "\n" }
+        text += "commodities:\n\(commodities)\n"
+        text += "hubs:\n\(hubs)\n"
+        text += "links:\n\(links)\n"
+        text += "movements:\n\(movements)\n"
+        return text
+    }
+}
+
+extension XCTestCase {
+    /// Parses and decodes `text`; the error when it is invalid.
+    func decodeResult(_ text: String, file name: String = "net.yaml",
+                      format: DocumentReader.Format? = .yaml) -> Result<Network, InputError> {
+        do {
+            let document = try DocumentReader.parse(Data(text.utf8), file: name, format: format)
+            return .success(try NetworkDecoder.decode(document, file: name))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Decodes a document that must be valid; fails the test (and returns nil) otherwise.
+    func decode(_ text: String, file name: String = "net.yaml", format: DocumentReader.Format? = .yaml,
+                file: StaticString = #filePath, line: UInt = #line) -> Network? {
+        switch decodeResult(text, file: name, format: format) {
+        case .success(let network):
+            return network
+        case .failure(let error):
+            XCTFail("expected a valid network, got:\n\(error.report(limit: 1000))", file: file, line: line)
+            return nil
+        }
+    }
+
+    func decodeJSON(_ text: String, file name: String = "net.json",
+                    file: StaticString = #filePath, line: UInt = #line) -> Network? {
+        decode(text, file: name, format: .json, file: file, line: line)
+    }
+
+    /// The diagnostics of a document that must be invalid (empty, after a failure, when it is valid).
+    func diagnostics(_ text: String, file name: String = "net.yaml", format: DocumentReader.Format? = .yaml,
+                     file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+        switch decodeResult(text, file: name, format: format) {
+        case .success:
+            XCTFail("expected the document to be rejected, but it decoded", file: file, line: line)
+            return []
+        case .failure(let error):
+            XCTAssertFalse(error.diagnostics.isEmpty, "an InputError without diagnostics", file: file, line: line)
+            for diagnostic in error.diagnostics {
+                XCTAssertEqual(diagnostic.file, name, "diagnostic names the wrong file: \(diagnostic)",
+                               file: file, line: line)
+            }
+            return error.diagnostics
+        }
+    }
+
+    func jsonDiagnostics(_ text: String, file name: String = "net.json",
+                         file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+        diagnostics(text, file: name, format: .json, file: file, line: line)
+    }
+
+    /// Asserts that some diagnostic has exactly `path`, a message containing `message` and, when
+    /// given, the line `atLine`.
+    @discardableResult
+    func assertDiagnostic(_ diagnostics: [Diagnostic], path: String, contains message: String, atLine: Int? = nil,
+                          file: StaticString = #filePath, line: UInt = #line) -> Diagnostic? {
+        let listing = diagnostics.map { "  \($0)" }.joined(separator: "\n")
+        guard let found = diagnostics.first(where: { $0.path == path && $0.message.contains(message) }) else {
+            XCTFail("no diagnostic at \"\(path)\" containing \"\(message)\"; got:\n\(listing)", file: file, line: line)
+            return nil
+        }
+        if let atLine {
+            XCTAssertEqual(found.line, atLine, "wrong line for \(found)", file: file, line: line)
+        }
+        return found
+    }
+
+    /// Asserts that the document is rejected with exactly one diagnostic, the one described.
+    func assertOnlyError(_ text: String, path: String, contains message: String, atLine: Int? = nil,
+                         format: DocumentReader.Format = .yaml,
+                         file: StaticString = #filePath, line: UInt = #line) {
+        let name = format == .json ? "net.json" : "net.yaml"
+        let found = diagnostics(text, file: name, format: format, file: file, line: line)
+        guard !found.isEmpty else { return }
+        XCTAssertEqual(found.count, 1, "expected one diagnostic, got:\n"
+                       + found.map { "  \($0)" }.joined(separator: "\n"), file: file, line: line)
+        assertDiagnostic(found, path: path, contains: message, atLine: atLine, file: file, line: line)
+    }
+
+    /// 1-based line of the first line of `text` containing `needle`.
+    func lineOf(_ needle: String, in text: String, file: StaticString = #filePath, line: UInt = #line) -> Int? {
+        for (index, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where content.contains(needle) {
+            return index + 1
+        }
+        XCTFail("\"\(needle)\" is not in the document", file: file, line: line)
+        return nil
+    }
+}
+
+/// Field-by-field equality of two networks (`Network` itself is not `Equatable`).
+func assertNetworksEqual(_ lhs: Network, _ rhs: Network, file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(lhs.name, rhs.name, "name", file: file, line: line)
+    XCTAssertEqual(lhs.periods, rhs.periods, "periods", file: file, line: line)
+    XCTAssertEqual(lhs.periodLabel, rhs.periodLabel, "periodLabel", file: file, line: line)
+    XCTAssertEqual(lhs.dimensions, rhs.dimensions, "dimensions", file: file, line: line)
+    XCTAssertEqual(lhs.commodities, rhs.commodities, "commodities", file: file, line: line)
+    XCTAssertEqual(lhs.hubs, rhs.hubs, "hubs", file: file, line: line)
+    XCTAssertEqual(lhs.links, rhs.links, "links", file: file, line: line)
+    XCTAssertEqual(lhs.arcs, rhs.arcs, "arcs", file: file, line: line)
+    XCTAssertEqual(lhs.borderRules, rhs.borderRules, "borderRules", file: file, line: line)
+    XCTAssertEqual(lhs.agreements, rhs.agreements, "agreements", file: file, line: line)
+    XCTAssertEqual(lhs.customsDefault, rhs.customsDefault, "customsDefault", file: file, line: line)
+    XCTAssertEqual(lhs.movements, rhs.movements, "movements", file: file, line: line)
+}
