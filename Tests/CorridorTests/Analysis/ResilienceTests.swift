@@ -1,0 +1,118 @@
+import Corridor
+import CorridorTestSupport
+import XCTest
+
+/// Warm re-solves from the baseline basis must give exactly what cold re-solves give, on every
+/// element of every dataset; analyses must not depend on the number of workers.
+final class ResilienceTests: XCTestCase {
+    func testWarmEqualsColdOnEveryElementOfEveryDataset() throws {
+        for file in Fixtures.datasetFiles {
+            let network = try NetworkDecoder.load(path: file)
+            let engine = try ResilienceEngine(network: network)
+            let elements = FailureElement.all(in: network)
+            let scenarios = elements.map { engine.scenario(closing: [$0]) }
+            let warm = try engine.evaluate(scenarios)
+            for (index, scenario) in scenarios.enumerated() {
+                let cold = engine.evaluateCold(scenario)
+                XCTAssertEqual(warm[index].status, "optimal")
+                XCTAssertEqual(warm[index].objective, cold.objective, accuracy: 1e-6 * max(1, abs(cold.objective)),
+                               "\(file): \(elements[index].label)")
+            }
+        }
+    }
+
+    func testSkippedElementsCarryNothingAndLeaveTheOptimumUnchanged() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("baltic-reinforcement/network.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let report = try ResilienceAnalysis.single(engine, elements: FailureElement.all(in: network))
+        let skipped = report.rows.filter(\.skipped)
+        XCTAssertFalse(skipped.isEmpty)
+        for row in skipped {
+            XCTAssertEqual(row.objectiveChange, 0)
+            let element = FailureElement.all(in: network).first { $0.label == row.label }!
+            let cold = engine.evaluateCold(engine.scenario(closing: [element]))
+            XCTAssertEqual(cold.objective, engine.baseline.objective, accuracy: 1e-6 * engine.baseline.objective, row.label)
+        }
+        XCTAssertEqual(report.solved + report.skipped, report.rows.count)
+        let changes = report.rows.map(\.objectiveChange)
+        XCTAssertEqual(changes, changes.sorted(by: >), "rows are ranked by impact")
+    }
+
+    // tiny.yaml: closing NO→SE (the only crossing rule) leaves no way into Sweden: everything unmet.
+    func testTinySingleFailures() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let report = try ResilienceAnalysis.single(engine, elements: FailureElement.all(in: network))
+        XCTAssertEqual(engine.baseline.objective, 1790, accuracy: 1e-9)
+        let border = try XCTUnwrap(report.rows.first { $0.kind == .border })
+        XCTAssertEqual(border.unmet, 190)
+        XCTAssertEqual(border.objective, 190_000, accuracy: 1e-9)
+        XCTAssertEqual(report.rows.first?.objective, 190_000)
+        // Closing the rail line forces all food onto the 30 t/day road (and the shared border): recompute by hand.
+        // The reverse road KRN→NVK carries nothing: skipped.
+        let reverse = try XCTUnwrap(report.rows.first { $0.id == "e10" && $0.from == "KRN" })
+        XCTAssertTrue(reverse.skipped)
+    }
+
+    func testOutputDoesNotDependOnJobs() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("baltic-reinforcement/network.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let elements = FailureElement.all(in: network)
+        let one = try AnalysisJSON.encode(ResilienceAnalysis.single(engine, elements: elements, jobs: 1))
+        let three = try AnalysisJSON.encode(ResilienceAnalysis.single(engine, elements: elements, jobs: 3))
+        XCTAssertEqual(one, three)
+        let randomOne = try AnalysisJSON.encode(ResilienceAnalysis.random(engine, elements: elements, sampling: .count(2),
+                                                                          trials: 30, seed: 9, jobs: 1))
+        let randomTwo = try AnalysisJSON.encode(ResilienceAnalysis.random(engine, elements: elements, sampling: .count(2),
+                                                                          trials: 30, seed: 9, jobs: 2))
+        XCTAssertEqual(randomOne, randomTwo)
+    }
+
+    func testDegradeIsMonotoneAndFullLevelIsTheBaseline() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("baltic-reinforcement/network.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let report = try ResilienceAnalysis.degrade(engine, levels: [1, 0.75, 0.5, 0.25, 0], elements: nil)
+        XCTAssertEqual(report.rows[0].metrics.objective, engine.baseline.objective, accuracy: 1e-6 * engine.baseline.objective)
+        let delivered = report.rows.map(\.metrics.deliveredPct)
+        for (higher, lower) in zip(delivered, delivered.dropFirst()) { XCTAssertGreaterThanOrEqual(higher + 1e-9, lower) }
+        let objectives = report.rows.map(\.metrics.objective)
+        for (higher, lower) in zip(objectives, objectives.dropFirst()) { XCTAssertLessThanOrEqual(higher, lower + 1e-6) }
+        XCTAssertEqual(report.rows.last?.metrics.deliveredPct ?? -1, 0, accuracy: 1e-9, "no capacity, nothing moves")
+    }
+
+    func testRandomBandsAreOrderedAndReproducible() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let elements = FailureElement.all(in: network)
+        let report = try ResilienceAnalysis.random(engine, elements: elements, sampling: .count(1), trials: 50, seed: 3)
+        XCTAssertEqual(report.samples.count, 50)
+        XCTAssertLessThanOrEqual(report.deliveredPct.p5, report.deliveredPct.p50)
+        XCTAssertLessThanOrEqual(report.deliveredPct.p50, report.deliveredPct.p95)
+        XCTAssertTrue(report.samples.allSatisfy { $0.failed.count == 1 })
+        let byProbability = try ResilienceAnalysis.random(engine, elements: elements, sampling: .probability(0), trials: 5, seed: 3)
+        XCTAssertTrue(byProbability.samples.allSatisfy { $0.failed.isEmpty && $0.skipped })
+        XCTAssertEqual(byProbability.deliveredPct.p50, engine.baseline.deliveredPct)
+    }
+
+    // Worst pair on tiny: exact enumeration; the border rule alone already cuts everything, so any pair
+    // containing it reaches the maximum 190,000 (all 190 units unmet at 1000).
+    func testWorstExactAndHeuristic() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let elements = FailureElement.all(in: network)
+        let exact = try ResilienceAnalysis.worst(engine, elements: elements, k: 2)
+        XCTAssertEqual(exact.method, "exact")
+        XCTAssertEqual(exact.worst.first?.metrics.objective ?? 0, 190_000, accuracy: 1e-9)
+        let heuristic = try ResilienceAnalysis.worst(engine, elements: elements, k: 2, exactLimit: 1)
+        XCTAssertEqual(heuristic.method, "heuristic")
+        XCTAssertLessThanOrEqual(heuristic.worst.first?.metrics.objective ?? .infinity,
+                                 exact.worst.first!.metrics.objective + 1e-6)
+    }
+
+    func testNamedElements() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
+        let named = try FailureElement.named(["e10", "hub:KRN", "NO-SE"], in: network)
+        XCTAssertEqual(named.map(\.label), ["link e10 NVK→KRN", "link e10 KRN→NVK", "hub KRN", "border NO→SE"])
+        XCTAssertThrowsError(try FailureElement.named(["nowhere"], in: network))
+    }
+}
