@@ -1,16 +1,15 @@
 extension NetworkDecoder.Builder {
     func readCommodities(_ root: ObjectReader, dimensions: [String]) -> [Commodity] {
         var commodities: [Commodity] = []
-        var ids: [String: Int] = [:]
+        var ids: [String: String] = [:]
         objects(root, "commodities", required: true, minimum: 1, allowed: ["id", "name", "uses"]) { _, object in
             let id = object.identifier("id", required: true)
             var uses = DimensionVector.zeros(dimensions.count)
             uses[0] = 1
-            if object.has("uses") {
-                guard let given = object.vector("uses", dimensions: dimensions, missing: 0) else { return }
-                uses = given
-            }
-            guard let id, register(id, index: commodities.count, in: &ids, object: object, what: "commodity") else { return }
+            // An invalid `uses` has been reported; the commodity still exists, so that references to
+            // it do not add "unknown commodity" errors (the network is rejected anyway).
+            if let given = object.vector("uses", dimensions: dimensions, missing: 0) { uses = given }
+            guard let id, register(id, in: &ids, object: object, what: "commodity") else { return }
             commodities.append(Commodity(id: id, name: object.string("name") ?? id, uses: uses))
         }
         return commodities
@@ -18,7 +17,7 @@ extension NetworkDecoder.Builder {
 
     func readHubs(_ root: ObjectReader, dimensions: [String]) -> [Hub] {
         var hubs: [Hub] = []
-        var ids: [String: Int] = [:]
+        var ids: [String: String] = [:]
         let allowed = ["id", "name", "country", "lat", "lon", "storage", "handling", "holding_cost"]
         objects(root, "hubs", required: true, minimum: 2, allowed: allowed) { _, object in
             let id = object.identifier("id", required: true)
@@ -30,9 +29,10 @@ extension NetworkDecoder.Builder {
             let storage = object.vector("storage", dimensions: dimensions, missing: .infinity)
             let handling = object.vector("handling", dimensions: dimensions, missing: .infinity)
             let holding = object.vector("holding_cost", dimensions: dimensions, missing: 0)
-            guard let id, let country,
-                  register(id, index: hubs.count, in: &ids, object: object, what: "hub") else { return }
-            hubs.append(Hub(id: id, name: object.string("name") ?? id, country: country,
+            // A hub with a missing or invalid country (reported) is still a known id, so that links
+            // and movements referring to it do not add "unknown hub" errors; the network is rejected.
+            guard let id, register(id, in: &ids, object: object, what: "hub") else { return }
+            hubs.append(Hub(id: id, name: object.string("name") ?? id, country: country ?? "",
                             latitude: latitude, longitude: longitude,
                             storage: storage ?? .unlimited(dimensions.count),
                             handling: handling ?? .unlimited(dimensions.count),
@@ -45,12 +45,13 @@ extension NetworkDecoder.Builder {
                    customs: CustomsTable, horizon: Int) -> ([Link], [Arc]) {
         var links: [Link] = []
         var arcs: [Arc] = []
-        var ids: [String: Int] = [:]
+        var ids: [String: String] = [:]
         let hubIndex = Dictionary(hubs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let commodityIndex = Dictionary(commodities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let allowed = ["id", "from", "to", "mode", "transit", "capacity", "cost", "open", "carries", "both_ways"]
         objects(root, "links", required: true, minimum: 0, allowed: allowed) { _, object in
             let id = object.identifier("id", required: true)
+            let registered = id.map { register($0, in: &ids, object: object, what: "link") } ?? false
             let from = resolve(object.identifier("from", required: true), in: hubIndex, what: "hub",
                                path: object.path("from"), node: object.field("from"))
             let to = resolve(object.identifier("to", required: true), in: hubIndex, what: "hub",
@@ -65,8 +66,7 @@ extension NetworkDecoder.Builder {
             let carries = readCarries(object, commodityIndex: commodityIndex, count: commodities.count)
             let bothWays = object.bool("both_ways") ?? false
             let mode = object.identifier("mode") ?? "road"
-            guard let id, let from, let to, from != to, let transit, let open, let carries,
-                  register(id, index: links.count, in: &ids, object: object, what: "link") else { return }
+            guard let id, registered, let from, let to, from != to, let transit, let open, let carries else { return }
             let linkIndex = links.count
             links.append(Link(id: id, from: from, to: to, mode: mode, bothWays: bothWays))
             for (head, tail, reverse) in bothWays ? [(from, to, false), (to, from, true)] : [(from, to, false)] {

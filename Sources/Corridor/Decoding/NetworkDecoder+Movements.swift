@@ -2,12 +2,13 @@ extension NetworkDecoder.Builder {
     func readMovements(_ root: ObjectReader, commodities: [Commodity], hubs: [Hub], horizon: Int,
                        periodsKnown: Bool) -> [Movement] {
         var movements: [Movement] = []
-        var ids: [String: Int] = [:]
+        var ids: [String: String] = [:]
         let hubIndex = Dictionary(hubs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let commodityIndex = Dictionary(commodities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let allowed = ["id", "commodity", "from", "to", "quantity", "release", "due", "late_penalty", "unmet_penalty"]
         objects(root, "movements", required: true, minimum: 1, allowed: allowed) { _, object in
             let id = object.identifier("id", required: true)
+            let registered = id.map { register($0, in: &ids, object: object, what: "movement") } ?? false
             let commodity = resolve(object.identifier("commodity", required: true), in: commodityIndex, what: "commodity",
                                     path: object.path("commodity"), node: object.field("commodity"))
             let from = resolve(object.identifier("from", required: true), in: hubIndex, what: "hub",
@@ -25,9 +26,8 @@ extension NetworkDecoder.Builder {
             }
             let latePenalty = object.number("late_penalty") ?? 1
             let unmetPenalty = object.number("unmet_penalty") ?? 1000
-            guard let id, let commodity, let from, let to, from != to, let quantity,
-                  (due ?? release) >= release,
-                  register(id, index: movements.count, in: &ids, object: object, what: "movement") else { return }
+            guard let id, registered, let commodity, let from, let to, from != to, let quantity,
+                  (due ?? release) >= release else { return }
             movements.append(Movement(id: id, commodity: commodity, from: from, to: to, quantity: quantity,
                                       release: release, due: due ?? horizon - 1,
                                       latePenalty: latePenalty, unmetPenalty: unmetPenalty))

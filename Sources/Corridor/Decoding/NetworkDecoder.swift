@@ -18,9 +18,19 @@ public enum NetworkDecoder {
         if !log.diagnostics.isEmpty || network == nil {
             throw InputError(log.diagnostics.isEmpty
                 ? [Diagnostic(file: file, path: "", message: "is not a valid network")]
-                : log.diagnostics)
+                : inDocumentOrder(log.diagnostics))
         }
         return network!
+    }
+
+    /// The builder reads section by section, not in the order the file lists them; where lines are
+    /// known (YAML), report in document order. The sort is stable, so diagnostics on one line (and
+    /// JSON's, which have no lines) keep the order they were found in.
+    static func inDocumentOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.allSatisfy({ $0.line != nil }) else { return diagnostics }
+        return diagnostics.enumerated()
+            .sorted { ($0.element.line!, $0.offset) < ($1.element.line!, $1.offset) }
+            .map(\.element)
     }
 
     /// Reads the document top-down; each section lives in its own extension file.
@@ -96,13 +106,15 @@ public enum NetworkDecoder {
             }
         }
 
-        /// Reports a duplicate `id` and returns false for it.
-        func register(_ id: String, index: Int, in table: inout [String: Int], object: ObjectReader, what: String) -> Bool {
+        /// Reports a duplicate `id` and returns false for it. `table` maps each id to the path of the
+        /// object that declared it first. Register an id before checking the object's other fields, so
+        /// that a duplicate is reported even when the first object has other problems.
+        func register(_ id: String, in table: inout [String: String], object: ObjectReader, what: String) -> Bool {
             if let previous = table[id] {
-                log.report(object.path("id"), object.field("id"), "duplicate \(what) id \"\(id)\" (first used at index \(previous))")
+                log.report(object.path("id"), object.field("id"), "duplicate \(what) id \"\(id)\" (first used at \(previous))")
                 return false
             }
-            table[id] = index
+            table[id] = object.path
             return true
         }
     }

@@ -34,9 +34,18 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         self.diagnostics = [Diagnostic(file: file, path: path, line: line, message: message)]
     }
 
-    /// At most `limit` lines, then a count of the rest, so a garbage file cannot flood the terminal.
+    /// Longest line `report` prints: messages quote keys and values from the file, which may be huge.
+    public static let maximumLineLength = 1000
+
+    /// At most `limit` lines, each cut at `maximumLineLength` characters, then a count of the rest,
+    /// so a garbage file cannot flood the terminal.
     public func report(limit: Int = 50) -> String {
-        var lines = diagnostics.prefix(limit).map(\.description)
+        var lines = diagnostics.prefix(limit).map { diagnostic in
+            let line = diagnostic.description
+            guard line.utf8.count > Self.maximumLineLength else { return line }
+            let kept = line.prefix(Self.maximumLineLength)
+            return kept + "… (\(line.count - kept.count) more characters)"
+        }
         if diagnostics.count > limit {
             lines.append("… and \(diagnostics.count - limit) more problems")
         }

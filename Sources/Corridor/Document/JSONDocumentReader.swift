@@ -47,22 +47,17 @@ enum JSONDocumentReader {
         return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
     }
 
-    /// Foundation reports "around character N"; turn that into a line number.
+    /// Foundation reports "around character N", N counting UTF-8 bytes; turn that into a line number.
     private static func errorLine(_ error: Error, in text: String) -> Int? {
         let detail = errorDetail(error)
         guard let range = detail.range(of: "character ") else { return nil }
         let digits = detail[range.upperBound...].prefix { $0.isNumber }
         guard let offset = Int(digits) else { return nil }
-        var line = 1
-        for (index, scalar) in text.unicodeScalars.enumerated() {
-            if index >= offset { break }
-            if scalar == "\n" { line += 1 }
-        }
-        return line
+        return 1 + text.utf8.prefix(offset).lazy.filter { $0 == UInt8(ascii: "\n") }.count
     }
 
-    /// Scans valid JSON for an object key that occurs twice. Keys are compared as written
-    /// (escapes are not decoded), which catches every realistic typo.
+    /// Scans valid JSON for an object key that occurs twice. Keys with escapes are decoded first, as
+    /// `JSONSerialization` does, so `"periods"` and `"p\u0065riods"` are the same key.
     static func firstDuplicateKey(in data: Data) -> (key: String, line: Int)? {
         var stack: [Set<[UInt8]>?] = []  // nil for arrays, the keys seen for objects
         var line = 1
@@ -82,15 +77,17 @@ enum JSONDocumentReader {
                     if bytes[index] == UInt8(ascii: "\\") { index += 1 }
                     index += 1
                 }
-                let string = Array(bytes[start..<min(index, bytes.count)])
+                let raw = bytes[start..<min(index, bytes.count)]
                 var next = index + 1
                 while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) {
                     if bytes[next] == UInt8(ascii: "\n") { line += 1 }
                     next += 1
                 }
-                if next < bytes.count, bytes[next] == UInt8(ascii: ":"), stack.last != nil, stack[stack.count - 1] != nil,
-                   stack[stack.count - 1]?.insert(string).inserted == false {
-                    return (String(decoding: string, as: UTF8.self), line)
+                if next < bytes.count, bytes[next] == UInt8(ascii: ":"), stack.last != nil, stack[stack.count - 1] != nil {
+                    let key = decodedKey(raw)
+                    if stack[stack.count - 1]?.insert(key).inserted == false {
+                        return (String(decoding: key, as: UTF8.self), line)
+                    }
                 }
                 index = next - 1
             default: break
@@ -98,5 +95,15 @@ enum JSONDocumentReader {
             index += 1
         }
         return nil
+    }
+
+    /// The bytes of a string's contents (between its quotes) with JSON escapes decoded.
+    private static func decodedKey(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+        guard raw.contains(UInt8(ascii: "\\")) else { return Array(raw) }
+        let quoted = Data([UInt8(ascii: "\"")] + raw + [UInt8(ascii: "\"")])
+        guard let decoded = try? JSONSerialization.jsonObject(with: quoted, options: [.fragmentsAllowed]) as? String else {
+            return Array(raw)
+        }
+        return Array(decoded.utf8)
     }
 }

@@ -20,27 +20,52 @@ enum YAMLDocumentReader {
             throw describe(error, file: file)
         }
         guard let root else { throw InputError(file: file, message: "is empty") }
-        var converter = Converter(budget: max(1_000_000, text.utf8.count * 4))
+        // Without aliases a document holds at most one value per byte or so (`[a,b,…]` takes two
+        // bytes a value), so this budget never refuses an honest file, while an alias bomb is
+        // stopped before it costs more than the largest honest file of its size. The count runs
+        // before anything is allocated.
+        var budget = max(1_000_000, text.utf8.count)
+        guard withinBudget(root, depth: 0, budget: &budget) else {
+            throw InputError(file: file, message: "expands to too many values (a YAML alias bomb?)")
+        }
+        var converter = Converter()
         guard let node = converter.convert(root, depth: 0) else {
-            throw InputError(file: file, message: converter.failure ?? "cannot be read")
+            throw InputError(file: file, line: converter.failureLine, message: converter.failure ?? "cannot be read")
         }
         return node
     }
 
-    /// Walks Yams' nodes; counts them so that aliases cannot expand without bound.
+    /// Counts the values `node` expands to (aliases included) against `budget`; false when it runs
+    /// out. Stops descending past the nesting limit, which the converter then reports.
+    private static func withinBudget(_ node: Node, depth: Int, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        guard depth <= maximumDepth else { return true }
+        switch node {
+        case .sequence(let sequence):
+            for item in sequence where !withinBudget(item, depth: depth + 1, budget: &budget) { return false }
+        case .mapping(let mapping):
+            for (_, value) in mapping where !withinBudget(value, depth: depth + 1, budget: &budget) { return false }
+        default:
+            break
+        }
+        return true
+    }
+
+    /// Walks Yams' nodes (already counted by `withinBudget`) into `DocumentNode`s.
     private struct Converter {
-        var budget: Int
         var failure: String?
+        var failureLine: Int?
+
+        mutating func fail(_ message: String, at node: Node) -> DocumentNode? {
+            failure = message
+            failureLine = node.mark?.line
+            return nil
+        }
 
         mutating func convert(_ node: Node, depth: Int) -> DocumentNode? {
-            budget -= 1
-            guard budget >= 0 else {
-                failure = "expands to too many values (a YAML alias bomb?)"
-                return nil
-            }
             guard depth <= YAMLDocumentReader.maximumDepth else {
-                failure = "nesting is deeper than \(YAMLDocumentReader.maximumDepth) levels"
-                return nil
+                return fail("nesting is deeper than \(YAMLDocumentReader.maximumDepth) levels", at: node)
             }
             switch node {
             case .scalar(let scalar):
@@ -56,18 +81,22 @@ enum YAMLDocumentReader {
             case .mapping(let mapping):
                 var entries: [DocumentNode.Entry] = []
                 entries.reserveCapacity(mapping.count)
+                var keys = Set<String>()
                 for (key, value) in mapping {
                     guard case .scalar(let keyScalar) = key else {
-                        failure = "line \(key.mark?.line ?? 0): a key must be a plain name, not a list or object"
-                        return nil
+                        return fail("a key must be a plain name, not a list or object", at: key)
+                    }
+                    // Yams compares keys with their YAML types (`1` and `"1"` differ); as names they
+                    // are the same key (§4.12).
+                    guard keys.insert(keyScalar.string).inserted else {
+                        return fail("key \"\(keyScalar.string)\" is given twice in one object", at: key)
                     }
                     guard let converted = convert(value, depth: depth + 1) else { return nil }
                     entries.append(.init(key: keyScalar.string, node: converted))
                 }
                 return DocumentNode(.map(entries), line: mapping.mark?.line)
             default:
-                failure = "line \(node.mark?.line ?? 0): unsupported YAML construct"
-                return nil
+                return fail("unsupported YAML construct", at: node)
             }
         }
     }

@@ -30,15 +30,35 @@ final class DecodingDocumentReaderTests: XCTestCase {
                       "expected \"\(message)\" in \(found)", file: sourceFile, line: line)
     }
 
-    /// Runs `body` on a background thread with a deadline, so that a hang fails instead of blocking.
-    private func withinSeconds(_ seconds: Double, _ body: @escaping @Sendable () -> Void,
-                               file: StaticString = #filePath, line: UInt = #line) {
-        let done = expectation(description: "finished in time")
-        Thread {
-            body()
-            done.fulfill()
-        }.start()
-        wait(for: [done], timeout: seconds)
+    /// Parses and decodes on a background thread with a deadline, so that a hang fails the test
+    /// instead of blocking it; the diagnostics (empty after a failure).
+    private func refusalWithin(_ seconds: Double, _ text: String, format: DocumentReader.Format,
+                               sourceFile: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+        let box = ResultBox()
+        let data = Data(text.utf8)
+        let thread = Thread {
+            do throws(InputError) {
+                let document = try DocumentReader.parse(data, file: "in.yaml", format: format)
+                _ = try NetworkDecoder.decode(document, file: "in.yaml")
+                box.set(.success(()))
+            } catch {
+                box.set(.failure(error))
+            }
+        }
+        thread.stackSize = 8 << 20  // the main thread's usual stack; secondary threads default smaller
+        thread.start()
+        guard let result = box.wait(seconds: seconds) else {
+            XCTFail("no answer within \(seconds) s", file: sourceFile, line: line)
+            return []
+        }
+        switch result {
+        case .success:
+            XCTFail("expected the input to be refused", file: sourceFile, line: line)
+            return []
+        case .failure(let error):
+            XCTAssertTrue(error.diagnostics.allSatisfy { $0.file == "in.yaml" }, file: sourceFile, line: line)
+            return error.diagnostics
+        }
     }
 
     // MARK: Empty and binary
@@ -52,7 +72,7 @@ final class DecodingDocumentReaderTests: XCTestCase {
 
     func testCommentOnlyYAMLIsEmpty() {
         assertRefused(Data("# nothing here\n\n# at all\n".utf8), format: .yaml, message: "is empty")
-        assertRefused(Data("---\n...\n".utf8), format: .yaml, message: "")
+        assertRefused(Data("---\n...\n".utf8), format: .yaml, message: "expected an object, found null")
     }
 
     func testNotUTF8() {
@@ -68,7 +88,7 @@ final class DecodingDocumentReaderTests: XCTestCase {
     }
 
     func testSeededRandomBytes() {
-        var generator = SeededGenerator(seed: 0xC0FFEE)
+        var generator = NoiseGenerator(seed: 0xC0FFEE)
         for round in 0..<200 {
             let count = Int.random(in: 1...512, using: &generator)
             let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
@@ -80,7 +100,7 @@ final class DecodingDocumentReaderTests: XCTestCase {
     }
 
     func testSeededRandomPrintableText() {
-        var generator = SeededGenerator(seed: 42)
+        var generator = NoiseGenerator(seed: 42)
         let alphabet = Array("abcXYZ019 :-,[]{}\"'#&*!|>?%@`\n\t.")
         for round in 0..<300 {
             let count = Int.random(in: 1...400, using: &generator)
@@ -107,6 +127,13 @@ final class DecodingDocumentReaderTests: XCTestCase {
         XCTAssertEqual(found.count, 1)
         XCTAssertTrue(found.first?.message.hasPrefix("is not valid JSON") ?? false, "\(found)")
         XCTAssertEqual(found.first?.line, 3)
+    }
+
+    func testJSONSyntaxErrorLineAfterNonASCIIText() {
+        let text = "{\n  \"name\": \"Luleå–Kiruna–Narvik–Tromsø–Oulu–Rovaniemi–Haparanda–Åre\",\n  \"a\": 1,\n  \"b\": ,\n  \"c\": 2\n}\n"
+        let found = refusal(Data(text.utf8), format: .json)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first?.line, 4, "\(found)")
     }
 
     func testYAMLSyntaxErrorHasALine() {
@@ -139,62 +166,50 @@ final class DecodingDocumentReaderTests: XCTestCase {
     // MARK: Nesting
 
     func testDeepJSONArrays() {
-        withinSeconds(20) {
-            let found = self.refusal(Data(String(repeating: "[", count: 100_000).utf8), format: .json)
-            XCTAssertEqual(found.count, 1)
-        }
+        let found = refusalWithin(20, String(repeating: "[", count: 100_000), format: .json)
+        XCTAssertEqual(found.count, 1)
     }
 
     func testDeepJSONObjects() {
-        withinSeconds(20) {
-            let text = String(repeating: "{\"a\":", count: 100_000) + "1" + String(repeating: "}", count: 100_000)
-            let found = self.refusal(Data(text.utf8), format: .json)
-            XCTAssertEqual(found.count, 1)
-        }
+        let text = String(repeating: "{\"a\":", count: 100_000) + "1" + String(repeating: "}", count: 100_000)
+        let found = refusalWithin(20, text, format: .json)
+        XCTAssertEqual(found.count, 1)
     }
 
     func testDeepYAMLFlow() {
-        withinSeconds(20) {
-            for text in [String(repeating: "[", count: 100_000),
-                         "hubs: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
-                         "hubs: " + String(repeating: "{a: ", count: 100_000)] {
-                let found = self.refusal(Data(text.utf8), format: .yaml)
-                XCTAssertEqual(found.count, 1)
-                XCTAssertTrue(found.first?.message.contains("nesting is deeper than") ?? false, "\(found)")
-            }
+        for text in [String(repeating: "[", count: 100_000),
+                     "hubs: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+                     "hubs: " + String(repeating: "{a: ", count: 100_000)] {
+            let found = refusalWithin(20, text, format: .yaml)
+            XCTAssertEqual(found.count, 1)
+            XCTAssertTrue(found.first?.message.contains("nesting is deeper than") ?? false, "\(found)")
         }
     }
 
     func testDeepYAMLBlockSequences() {
-        withinSeconds(20) {
-            let text = String(repeating: "- ", count: 100_000) + "x\n"
-            let found = self.refusal(Data(text.utf8), format: .yaml)
-            XCTAssertEqual(found.count, 1)
-            XCTAssertTrue(found.first?.message.contains("nesting") ?? false, "\(found)")
-        }
+        let text = String(repeating: "- ", count: 100_000) + "x\n"
+        let found = refusalWithin(20, text, format: .yaml)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.contains("nesting") ?? false, "\(found)")
     }
 
     func testDeepYAMLByIndentation() {
-        withinSeconds(20) {
-            var text = ""
-            for level in 0..<2_000 { text += String(repeating: " ", count: level) + "k:\n" }
-            let found = self.refusal(Data(text.utf8), format: .yaml)
-            XCTAssertEqual(found.count, 1)
-            XCTAssertTrue(found.first?.message.contains("nesting") ?? false, "\(found)")
-        }
+        var text = ""
+        for level in 0..<2_000 { text += String(repeating: " ", count: level) + "k:\n" }
+        let found = refusalWithin(20, text, format: .yaml)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.contains("nesting") ?? false, "\(found)")
     }
 
     func testDeepYAMLThroughComplexKeysAndComments() {
-        withinSeconds(20) {
-            // Constructs the cheap pre-check does not see; libyaml and the converter must still refuse them.
-            for text in [String(repeating: "? ", count: 100_000) + "x\n",
-                         String(repeating: "- ? ", count: 50_000) + "x\n",
-                         "x: [a#, " + String(repeating: "[", count: 900) + String(repeating: "]", count: 901) + "\n",
-                         "x: [a', " + String(repeating: "[", count: 900) + String(repeating: "]", count: 901) + "\n"] {
-                let found = self.refusal(Data(text.utf8), format: .yaml)
-                XCTAssertEqual(found.count, 1, "\(found)")
-                XCTAssertTrue(found.first?.message.lowercased().contains("nesting") ?? false, "\(found)")
-            }
+        // Constructs the cheap pre-check does not see; libyaml and the converter must still refuse them.
+        for text in [String(repeating: "? ", count: 100_000) + "x\n",
+                     String(repeating: "- ? ", count: 50_000) + "x\n",
+                     "x: [a#, " + String(repeating: "[", count: 900) + String(repeating: "]", count: 901) + "\n",
+                     "x: [a', " + String(repeating: "[", count: 900) + String(repeating: "]", count: 901) + "\n"] {
+            let found = refusalWithin(20, text, format: .yaml)
+            XCTAssertEqual(found.count, 1, "\(found)")
+            XCTAssertTrue(found.first?.message.lowercased().contains("nesting") ?? false, "\(found)")
         }
     }
 
@@ -217,33 +232,27 @@ final class DecodingDocumentReaderTests: XCTestCase {
     }
 
     func testAliasBombUnderAKnownKey() {
-        withinSeconds(20) {
-            let text = self.aliasBomb(under: "commodities") + "hubs: *a9\nperiods: 3\n"
-            let found = self.refusal(Data(text.utf8), format: .yaml)
-            XCTAssertEqual(found.count, 1)
-            XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
-        }
+        let text = aliasBomb(under: "commodities") + "hubs: *a9\nperiods: 3\n"
+        let found = refusalWithin(20, text, format: .yaml)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
     }
 
     func testAliasBombUnderAnUnknownKey() {
-        withinSeconds(20) {
-            let text = self.aliasBomb(under: "bomb") + DecodingFixture.minimalYAML
-            let found = self.refusal(Data(text.utf8), format: .yaml)
-            XCTAssertEqual(found.count, 1)
-            XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
-        }
+        let text = aliasBomb(under: "bomb") + DecodingFixture.minimalYAML
+        let found = refusalWithin(20, text, format: .yaml)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
     }
 
     func testAliasBombPaddedWithComments() {
         // The alias budget must not grow so much with the file's size that padding buys a bomb
         // gigabytes of memory.
-        withinSeconds(20) {
-            let padding = String(repeating: "#" + String(repeating: "x", count: 99) + "\n", count: 20_000)
-            let text = self.aliasBomb(under: "bomb") + padding + DecodingFixture.minimalYAML
-            let found = self.refusal(Data(text.utf8), format: .yaml)
-            XCTAssertEqual(found.count, 1)
-            XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
-        }
+        let padding = String(repeating: "#" + String(repeating: "x", count: 99) + "\n", count: 20_000)
+        let text = aliasBomb(under: "bomb") + padding + DecodingFixture.minimalYAML
+        let found = refusalWithin(20, text, format: .yaml)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
     }
 
     func testModestAliasesAreExpanded() throws {
@@ -321,7 +330,7 @@ final class DecodingDocumentReaderTests: XCTestCase {
 }
 
 /// SplitMix64: a small, seeded generator, so random inputs are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
+struct NoiseGenerator: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) {
@@ -334,5 +343,28 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// A result handed from a worker thread to the test, with a deadline.
+final class ResultBox: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var result: Result<Void, InputError>?
+
+    func set(_ value: Result<Void, InputError>) {
+        condition.lock()
+        result = value
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wait(seconds: Double) -> Result<Void, InputError>? {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while result == nil {
+            if !condition.wait(until: deadline) { break }
+        }
+        return result
     }
 }

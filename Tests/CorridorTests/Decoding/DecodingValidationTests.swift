@@ -601,6 +601,18 @@ final class DecodingValidationTests: XCTestCase {
         XCTAssertTrue(report.hasSuffix("… and 70 more problems"), report)
     }
 
+    func testHugeQuotedValuesAreCutInTheReport() {
+        let long = String(repeating: "Q", count: 200_000)
+        let found = diagnostics(DecodingFixture.yaml(links: "  - {id: l, from: A, to: \(long), transit: 1}"))
+        let diagnostic = assertDiagnostic(found, path: "links[0].to", contains: "unknown hub \"QQQ")
+        XCTAssertEqual(found.count, 1)
+        let report = InputError(found).report()
+        XCTAssertLessThan(report.utf8.count, 1100)
+        let cut = (diagnostic?.description.count ?? 0) - InputError.maximumLineLength
+        XCTAssertTrue(report.hasSuffix("… (\(cut) more characters)"), String(report.suffix(80)))
+        XCTAssertTrue(report.hasPrefix("net.yaml:8: links[0].to: unknown hub \"QQQ"), String(report.prefix(80)))
+    }
+
     func testDiagnosticFormat() {
         let found = diagnostics(DecodingFixture.yaml(periods: "0"), file: "dir/net.yaml")
         XCTAssertEqual(found.first?.description, "dir/net.yaml:1: periods: must be between 1 and 1000000, found 0")

@@ -1,0 +1,100 @@
+import Foundation
+/// Seeded synthetic networks with the structure of real ones, for tests, benchmarks and demos
+/// (`corridor generate`): clusters of hubs in a few countries (ports, airbases, depots, bases),
+/// road and rail inside each country, fewer road/rail crossings between neighbouring countries,
+/// long sea and air links, an agreement (customs union) with explicit border rules that beat it,
+/// `customs_default` for everything else, several commodities with multi-dimension `uses`, and
+/// capacities tight enough that some demand is late or unmet.
+///
+/// The same parameters give the same document byte for byte on every machine: every random
+/// choice comes from `SeededGenerator`, nothing iterates a `Set` or `Dictionary`, geometry uses
+/// only `+ − × ÷ √` on planar kilometres, and numbers are formatted from integers.
+///
+/// LP size: every movement is released so that its time window (release … horizon end) is its
+/// shortest transit time plus a small slack (0 … `maximumSlack` periods), as in an operation with a
+/// fixed end date. That keeps the pruned LP near-linear in the number of movements (see
+/// `Benchmarks/README.md` for the sizes the named presets give).
+public struct NetworkGenerator: Sendable {
+    /// The text format of the document.
+    public enum Format: String, Sendable, CaseIterable {
+        case yaml, json
+    }
+
+    /// Named sizes (`--size`): hubs, links, movements, periods.
+    public enum Size: String, Sendable, CaseIterable {
+        case s = "S", m = "M", l = "L", xl = "XL"
+    }
+
+    public struct Parameters: Sendable, Equatable {
+        public var hubs: Int
+        /// Declared links (a `both_ways` link counts once).
+        public var links: Int
+        public var movements: Int
+        public var periods: Int
+        public var commodities: Int
+        public var seed: UInt64
+        public var format: Format
+        /// Display name; nil for one made from the parameters.
+        public var name: String?
+
+        public init(hubs: Int, links: Int, movements: Int, periods: Int, commodities: Int = 5,
+                    seed: UInt64 = 1, format: Format = .yaml, name: String? = nil) {
+            self.hubs = hubs
+            self.links = links
+            self.movements = movements
+            self.periods = periods
+            self.commodities = commodities
+            self.seed = seed
+            self.format = format
+            self.name = name
+        }
+
+        /// A named size: S ≈ 50 hubs, 150 links, 100 movements, 20 periods; M ≈ 150/500/400/30;
+        /// L ≈ 400/1500/1500/40; XL ≈ 1000/4000/5000/60.
+        public init(size: Size, seed: UInt64 = 1, format: Format = .yaml) {
+            switch size {
+            case .s: self.init(hubs: 50, links: 150, movements: 100, periods: 20, seed: seed, format: format)
+            case .m: self.init(hubs: 150, links: 500, movements: 400, periods: 30, seed: seed, format: format)
+            case .l: self.init(hubs: 400, links: 1500, movements: 1500, periods: 40, seed: seed, format: format)
+            case .xl: self.init(hubs: 1000, links: 4000, movements: 5000, periods: 60, seed: seed, format: format)
+            }
+        }
+
+        /// Why these parameters cannot make a valid network; empty when they can.
+        public var problems: [String] {
+            var problems: [String] = []
+            if hubs < 2 || hubs > 100_000 { problems.append("hubs must be between 2 and 100000") }
+            if links < 0 || links > 1_000_000 { problems.append("links must be between 0 and 1000000") }
+            if movements < 1 || movements > 1_000_000 { problems.append("movements must be between 1 and 1000000") }
+            if periods < 2 || periods > 10_000 { problems.append("periods must be between 2 and 10000") }
+            if commodities < 1 || commodities > 100 { problems.append("commodities must be between 1 and 100") }
+            return problems
+        }
+    }
+
+    public let parameters: Parameters
+
+    /// Largest slack (periods) between a movement's shortest transit time and its window.
+    var maximumSlack: Int { min(parameters.periods - 1, Int(ProcessInfo.processInfo.environment["GEN_SLACK"] ?? "") ?? (3 + parameters.periods / 10)) }
+
+    public init(_ parameters: Parameters) {
+        precondition(parameters.problems.isEmpty, "invalid generator parameters: \(parameters.problems)")
+        self.parameters = parameters
+    }
+
+    /// The network document (YAML or JSON, as `parameters.format` says).
+    public func document() -> String {
+        var builder = GeneratorBuilder(parameters: parameters, maximumSlack: maximumSlack)
+        builder.build()
+        return builder.render()
+    }
+
+    /// The command line that makes this document.
+    public var commandLine: String {
+        let p = parameters
+        var line = "corridor generate --hubs \(p.hubs) --links \(p.links) --movements \(p.movements) "
+            + "--periods \(p.periods) --commodities \(p.commodities) --seed \(p.seed)"
+        if p.format != .yaml { line += " --format \(p.format.rawValue)" }
+        return line
+    }
+}

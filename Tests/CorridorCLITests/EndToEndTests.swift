@@ -1,0 +1,189 @@
+import Corridor
+import CorridorTestSupport
+import Foundation
+import XCTest
+
+/// `corridor` end to end on every dataset: exit codes, the JSON shape of contract §3, byte-identical
+/// repeated runs, LP/MPS export, CSV, verify, --fail-on-unmet, resilience.
+final class EndToEndTests: XCTestCase {
+    private func plan(_ file: String, _ extra: [String] = []) -> CLI.Result {
+        CLI.run(["plan", file] + extra, timeout: 120)
+    }
+
+    func testEveryDatasetPlansOptimallyWithTheContractJSONShape() throws {
+        for file in Fixtures.datasetFiles {
+            let result = plan(file, ["--format", "json"])
+            XCTAssertEqual(result.status, 0, "\(file): \(result.err)")
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: result.stdout) as? [String: Any], file)
+            XCTAssertEqual(json["status"] as? String, "optimal")
+            XCTAssertNotNil(json["objective"] as? Double ?? (json["objective"] as? Int).map(Double.init))
+            XCTAssertTrue(json["network"] is String)
+            let costs = try XCTUnwrap(json["costs"] as? [String: Any])
+            XCTAssertEqual(Set(costs.keys), ["transport", "customs", "holding", "lateness", "unmet"])
+            let movements = try XCTUnwrap(json["movements"] as? [[String: Any]])
+            XCTAssertFalse(movements.isEmpty)
+            for movement in movements {
+                for key in ["id", "quantity", "delivered", "unmet", "late_unit_periods", "legs", "itineraries"] {
+                    XCTAssertNotNil(movement[key], "\(file): movement lacks \(key)")
+                }
+                XCTAssertTrue(movement["quantity"] is NSNumber, "quantities are numbers, never strings")
+                for leg in movement["legs"] as? [[String: Any]] ?? [] {
+                    XCTAssertEqual(Set(leg.keys), ["link", "from", "to", "mode", "depart", "arrive", "quantity"])
+                    XCTAssertGreaterThan((leg["quantity"] as? Double) ?? 0, 0)
+                }
+                for itinerary in movement["itineraries"] as? [[String: Any]] ?? [] {
+                    XCTAssertNotNil(itinerary["quantity"])
+                    XCTAssertNotNil(itinerary["legs"] as? [Int])
+                    XCTAssertNotNil(itinerary["arrive"] as? Int)
+                }
+            }
+            XCTAssertTrue(result.err.isEmpty, "nothing on stderr without --verbose: \(result.err)")
+        }
+    }
+
+    func testTwoRunsAreByteIdentical() {
+        for file in Fixtures.datasetFiles {
+            for format in ["text", "json", "csv"] {
+                let first = plan(file, ["--format", format])
+                let second = plan(file, ["--format", format])
+                XCTAssertEqual(first.status, 0)
+                XCTAssertEqual(first.stdout, second.stdout, "\(file) --format \(format)")
+            }
+        }
+    }
+
+    func testPlanVerifiesAndHandEditsAreCaught() throws {
+        let directory = TemporaryDirectory()
+        let tiny = Fixtures.dataset("tiny.yaml")
+        let result = plan(tiny, ["--format", "json"])
+        XCTAssertEqual(result.status, 0)
+        let planFile = try directory.write("plan.json", result.stdout)
+        let verified = CLI.run(["verify", tiny, planFile])
+        XCTAssertEqual(verified.status, 0, verified.out + verified.err)
+        XCTAssertTrue(verified.out.contains("the plan holds"))
+
+        var edited = try XCTUnwrap(JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        var movements = try XCTUnwrap(edited["movements"] as? [[String: Any]])
+        var legs = try XCTUnwrap(movements[0]["legs"] as? [[String: Any]])
+        legs[0]["quantity"] = 500
+        movements[0]["legs"] = legs
+        edited["movements"] = movements
+        let editedFile = try directory.write("edited.json", JSONSerialization.data(withJSONObject: edited))
+        let rejected = CLI.run(["verify", tiny, editedFile])
+        XCTAssertEqual(rejected.status, 1)
+        XCTAssertTrue(rejected.out.contains("violation"), rejected.out)
+
+        let broken = try directory.write("broken.json", "{\"network\": 3}")
+        let invalid = CLI.run(["verify", tiny, broken])
+        XCTAssertEqual(invalid.status, 2)
+        XCTAssertTrue(invalid.err.contains("broken.json"), invalid.err)
+    }
+
+    func testExportedLPAndMPSSolveToTheSameObjectiveInGlpsol() throws {
+        let directory = TemporaryDirectory()
+        let lp = directory.url.appendingPathComponent("model.lp").path
+        let mps = directory.url.appendingPathComponent("model.mps").path
+        let result = plan(Fixtures.dataset("tiny.yaml"), ["--format", "json", "--export-lp", lp, "--export-mps", mps])
+        XCTAssertEqual(result.status, 0, result.err)
+        let lpText = try String(contentsOfFile: lp, encoding: .utf8)
+        XCTAssertTrue(lpText.contains("Minimize"))
+        XCTAssertTrue(lpText.contains("x_m0_a0_t0"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: mps))
+        guard let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(where: FileManager.default.isExecutableFile) else {
+            throw XCTSkip("glpsol is not installed")
+        }
+        for (flag, file) in [("--lp", lp), ("--freemps", mps)] {
+            let output = directory.url.appendingPathComponent("out.txt").path
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: glpsol)
+            process.arguments = [flag, file, "-o", output]
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            let report = try String(contentsOfFile: output, encoding: .utf8)
+            XCTAssertTrue(report.contains("= 1790 (MINimum)"), report.prefix(400).description)
+        }
+    }
+
+    func testCSVHasOneRowPerLeg() {
+        let result = plan(Fixtures.dataset("tiny.yaml"), ["--format", "csv"])
+        XCTAssertEqual(result.status, 0)
+        let lines = result.out.split(separator: "\n")
+        XCTAssertEqual(lines.first, "movement,commodity,link,from,to,mode,depart,arrive,quantity")
+        XCTAssertEqual(lines.count, 1 + 7)
+        XCTAssertTrue(lines.contains("medics-kiruna,medics,e10,NVK,KRN,road,0,2,40"))
+    }
+
+    func testFailOnUnmetExitsThree() {
+        let relief = Fixtures.dataset("earthquake-relief/network.yaml")
+        XCTAssertEqual(plan(relief).status, 0, "unmet demand alone is still a plan")
+        XCTAssertEqual(plan(relief, ["--fail-on-unmet"]).status, 3)
+        XCTAssertEqual(plan(Fixtures.dataset("tiny.yaml"), ["--fail-on-unmet"]).status, 0)
+    }
+
+    func testStdinAndVerboseGoToTheRightStreams() throws {
+        let yaml = try Data(contentsOf: URL(fileURLWithPath: Fixtures.dataset("tiny.yaml")))
+        let result = CLI.run(["plan", "-", "--verbose"], stdin: yaml)
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertTrue(result.out.contains("Objective: 1,790"))
+        XCTAssertTrue(result.err.contains("solved"), "progress on stderr")
+        XCTAssertFalse(result.out.contains("GLPK"), "solver chatter never on stdout")
+    }
+
+    func testTimeLimitThatCannotBeMetExitsOne() throws {
+        // A tiny positive limit: GLPK stops before proving optimality on the largest dataset, or
+        // finishes; either way no non-optimal plan is printed.
+        let result = plan(Fixtures.dataset("pacific-partnership/network.yaml"), ["--time-limit", "0.001"])
+        if result.status == 1 {
+            XCTAssertTrue(result.err.contains("time limit"), result.err)
+            XCTAssertTrue(result.out.isEmpty)
+        } else {
+            XCTAssertEqual(result.status, 0)
+        }
+    }
+
+    func testValidateSummarises() {
+        let result = CLI.run(["validate", Fixtures.dataset("baltic-reinforcement/network.yaml")])
+        XCTAssertEqual(result.status, 0)
+        for word in ["hubs:", "links:", "countries:", "border rules:", "movements:", "horizon:", "LP:"] {
+            XCTAssertTrue(result.out.contains(word), word)
+        }
+    }
+
+    func testHelpEverywhereWithAnExample() {
+        for command in [[], ["plan"], ["validate"], ["verify"], ["resilience"]] {
+            let result = CLI.run(command + ["--help"])
+            XCTAssertEqual(result.status, 0)
+            XCTAssertTrue(result.out.contains("corridor"), command.description)
+            XCTAssertTrue(result.out.lowercased().contains("example"), command.description)
+        }
+    }
+
+    func testResilienceCommandModesAndFormats() throws {
+        let tiny = Fixtures.dataset("tiny.yaml")
+        let single = CLI.run(["resilience", tiny, "--format", "json"])
+        XCTAssertEqual(single.status, 0, single.err)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: single.stdout) as? [String: Any])
+        XCTAssertNotNil(json["baseline"] as? [String: Any])
+        let rows = try XCTUnwrap(json["rows"] as? [[String: Any]])
+        for row in rows {
+            for key in ["kind", "id", "objective", "objective_change", "delivered_pct", "on_time_pct", "unmet", "skipped"] {
+                XCTAssertNotNil(row[key], key)
+            }
+        }
+        XCTAssertEqual(rows.first?["objective"] as? Double, 190_000, "losing NVK or NO→SE leaves all 190 units unmet")
+        let jobs = CLI.run(["resilience", tiny, "--format", "json", "--jobs", "2"])
+        XCTAssertEqual(jobs.stdout, single.stdout, "output identical whatever --jobs is")
+        for extra in [["--mode", "degrade", "--levels", "1,0.5,0"], ["--mode", "random", "--failures", "1", "--trials", "10"],
+                      ["--mode", "random", "--probability", "0.2", "--trials", "10"], ["--mode", "worst", "--k", "2"]] {
+            for format in ["text", "json", "csv"] {
+                let result = CLI.run(["resilience", tiny, "--format", format] + extra)
+                XCTAssertEqual(result.status, 0, "\(extra) \(format): \(result.err)")
+                XCTAssertFalse(result.stdout.isEmpty)
+            }
+        }
+        XCTAssertEqual(CLI.run(["resilience", tiny, "--elements", "nowhere"]).status, 2)
+        XCTAssertEqual(CLI.run(["resilience", tiny, "--jobs", "0"]).status, 2)
+        XCTAssertEqual(CLI.run(["resilience", tiny, "--levels", "x"]).status, 2)
+    }
+}
