@@ -19,7 +19,7 @@ struct CorridorCommand: ParsableCommand {
         Exit status: 0 success; 1 solver or I/O failure, or a plan that does not verify;
         2 invalid input or command line; 3 unmet demand with --fail-on-unmet.
         """,
-        subcommands: [PlanCommand.self, ValidateCommand.self, VerifyCommand.self, ResilienceCommand.self, GenerateCommand.self]
+        subcommands: [PlanCommand.self, ValidateCommand.self, VerifyCommand.self, ResilienceCommand.self, BatchCommand.self, GenerateCommand.self]
     )
 
     /// Parses and runs; an invalid command line exits with 2 (contract §5), not ArgumentParser's 64.

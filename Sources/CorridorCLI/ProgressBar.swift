@@ -14,7 +14,7 @@ final class ProgressBar: @unchecked Sendable {
         self.enabled = enabled && isatty(STDERR_FILENO) == 1
     }
 
-    func update(done: Int, total: Int) {
+    func update(done: Int, total: Int, note: String? = nil) {
         guard enabled, total > 0 else { return }
         lock.lock()
         defer { lock.unlock() }
@@ -27,7 +27,8 @@ final class ProgressBar: @unchecked Sendable {
         let elapsed = now.timeIntervalSince(start)
         let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        let line = String(format: "\r%@ %@ %d/%d  %.0f%%  ETA %.0fs ", label, bar, done, total, fraction * 100, eta)
+        var line = String(format: "\r%@ %@ %d/%d  %.0f%%  ETA %.0fs ", label, bar, done, total, fraction * 100, eta)
+        if let note { line += " " + note + " " }
         FileHandle.standardError.write(Data(line.utf8))
         if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
     }

@@ -42,7 +42,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public func report(limit: Int = 50) -> String {
         var lines = diagnostics.prefix(limit).map { diagnostic in
             let line = diagnostic.description
-            guard line.utf8.count > Self.maximumLineLength else { return line }
+            guard line.count > Self.maximumLineLength else { return line }
             let kept = line.prefix(Self.maximumLineLength)
             return kept + "… (\(line.count - kept.count) more characters)"
         }

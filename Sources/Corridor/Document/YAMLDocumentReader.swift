@@ -23,7 +23,7 @@ enum YAMLDocumentReader {
         // Without aliases a document holds at most one value per byte or so (`[a,b,…]` takes two
         // bytes a value), so this budget never refuses an honest file, while an alias bomb is
         // stopped before it costs more than the largest honest file of its size. The count runs
-        // before anything is allocated.
+        // before the converter allocates anything (Yams shares the aliased nodes).
         var budget = max(1_000_000, text.utf8.count)
         guard withinBudget(root, depth: 0, budget: &budget) else {
             throw InputError(file: file, message: "expands to too many values (a YAML alias bomb?)")
@@ -160,7 +160,7 @@ enum YAMLDocumentReader {
         var dashes = 0
         var quote: Character?
         for character in text {
-            if character == "\n" {
+            if character == "\n" || character == "\r\n" || character == "\r" {  // "\r\n" is one Character
                 line += 1
                 atLineStart = true
                 indentation = 0

@@ -213,6 +213,19 @@ final class DecodingDocumentReaderTests: XCTestCase {
         }
     }
 
+    func testWindowsLineEndings() throws {
+        let crlf = DecodingFixture.minimalYAML.replacingOccurrences(of: "\n", with: "\r\n")
+        XCTAssertNotNil(decode(crlf))
+        let invalid = crlf.replacingOccurrences(of: "quantity: 10", with: "quantity: 0")
+        let found = diagnostics(invalid)
+        XCTAssertEqual(found.map(\.description), ["net.yaml:19: movements[0].quantity: must be greater than 0, found 0"])
+        let deep = "periods: 5\r\nname: x\r\nhubs: " + String(repeating: "[", count: 200) + "\r\n"
+        let refused = refusal(Data(deep.utf8), format: .yaml)
+        XCTAssertEqual(refused.count, 1)
+        XCTAssertEqual(refused.first?.line, 3, "\(refused)")
+        XCTAssertTrue(refused.first?.message.contains("nesting is deeper than") ?? false, "\(refused)")
+    }
+
     func testReasonableNestingIsFine() throws {
         // A realistic document nests about five levels; forty is still accepted by the reader.
         let text = "periods: 1\nname: " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "\n"

@@ -613,6 +613,14 @@ final class DecodingValidationTests: XCTestCase {
         XCTAssertTrue(report.hasPrefix("net.yaml:8: links[0].to: unknown hub \"QQQ"), String(report.prefix(80)))
     }
 
+    func testReportCutsByCharacters() {
+        let short = Diagnostic(file: "f.yaml", path: "name", message: String(repeating: "å", count: 900))
+        XCTAssertEqual(InputError([short]).report(), short.description, "900 characters (1800 bytes) are not cut")
+        let long = Diagnostic(file: "f.yaml", path: "name", message: String(repeating: "å", count: 2000))
+        let report = InputError([long]).report()
+        XCTAssertEqual(report, String(long.description.prefix(1000)) + "… (\(long.description.count - 1000) more characters)")
+    }
+
     func testDiagnosticFormat() {
         let found = diagnostics(DecodingFixture.yaml(periods: "0"), file: "dir/net.yaml")
         XCTAssertEqual(found.first?.description, "dir/net.yaml:1: periods: must be between 1 and 1000000, found 0")

@@ -1,0 +1,141 @@
+import Foundation
+
+/// A batch of what-if scenarios, expanded: every sweep value and every glob match is one scenario
+/// with a stable, readable id. Read it with `BatchManifest.load(path:)` (YAML or JSON; schema in
+/// docs/schemas/batch-manifest.schema.json).
+public struct BatchManifest: Sendable {
+    public var name: String
+    public var file: String
+    public var scenarios: [BatchScenario]
+
+    public init(name: String, file: String, scenarios: [BatchScenario]) {
+        self.name = name
+        self.file = file
+        self.scenarios = scenarios
+    }
+
+    /// Reads and expands a manifest. Any structural problem is an `InputError` (exit 2, nothing run).
+    public static func load(path: String) throws(InputError) -> BatchManifest {
+        let document = try DocumentReader.read(path: path)
+        let directory = path == "-" ? FileManager.default.currentDirectoryPath
+            : URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try BatchManifestDecoder(file: path, directory: directory).decode(document)
+    }
+
+    /// The scenarios of shard `index` of `count` (0-based): every scenario whose position in the
+    /// manifest is `index` modulo `count`. Deterministic, so shards never overlap and cover all.
+    public func shard(_ index: Int, of count: Int) -> [BatchScenario] {
+        scenarios.enumerated().filter { $0.offset % count == index }.map(\.element)
+    }
+}
+
+/// One scenario: a network file and the overrides applied to it.
+public struct BatchScenario: Sendable, Equatable {
+    public var id: String
+    public var network: String
+    public var overrides: [ScenarioOverride]
+
+    public init(id: String, network: String, overrides: [ScenarioOverride]) {
+        self.id = id
+        self.network = network
+        self.overrides = overrides
+    }
+}
+
+/// Reads a manifest document with the same field readers as networks (all problems at once).
+struct BatchManifestDecoder {
+    let file: String
+    let directory: String
+
+    func decode(_ document: DocumentNode) throws(InputError) -> BatchManifest {
+        let log = DecodingLog(file: file)
+        var scenarios: [BatchScenario] = []
+        var name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        if let root = ObjectReader(document, path: "", allowed: ["name", "base", "scenarios"], log: log) {
+            name = root.string("name") ?? name
+            let base = root.string("base").map(resolvePath)
+            if let items = root.list("scenarios", required: true) {
+                if items.isEmpty { log.report("scenarios", root.field("scenarios"), "must list at least one scenario") }
+                for (index, item) in items.enumerated() {
+                    scenarios += scenario(item, path: "scenarios[\(index)]", base: base, log: log)
+                }
+            }
+        }
+        var seen: [String: Int] = [:]
+        for (index, scenario) in scenarios.enumerated() {
+            if let first = seen[scenario.id] {
+                log.report("scenarios", nil, "scenario id \"\(scenario.id)\" occurs twice (positions \(first) and \(index) after expansion)")
+            }
+            seen[scenario.id] = index
+        }
+        if !log.diagnostics.isEmpty {
+            var unique = Set<String>()
+            throw InputError(log.diagnostics.filter { unique.insert($0.description).inserted })
+        }
+        return BatchManifest(name: name, file: file, scenarios: scenarios)
+    }
+
+    private func resolvePath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).standardized.path
+    }
+
+    private func scenario(_ node: DocumentNode, path: String, base: String?, log: DecodingLog) -> [BatchScenario] {
+        guard let object = ObjectReader(node, path: path, allowed: ["id", "network", "glob", "overrides", "sweep"], log: log) else {
+            return []
+        }
+        let id = object.identifier("id", required: !object.has("glob"))
+        var overrides: [ScenarioOverride] = []
+        for (index, item) in (object.list("overrides") ?? []).enumerated() {
+            if let override = OverrideReader.read(item, path: "\(object.path("overrides"))[\(index)]", log: log, sweepValue: nil) {
+                overrides.append(override)
+            }
+        }
+        var networks: [(id: String?, path: String)] = []
+        if let pattern = object.string("glob") {
+            if object.has("network") { log.report(object.path("network"), object.field("network"), "give network or glob, not both") }
+            let resolved = resolvePath(pattern)
+            let matches = Glob.files(matching: resolved)
+            if matches.isEmpty { log.report(object.path("glob"), object.field("glob"), "matches no file") }
+            // Ids name each match by its path below the pattern's fixed leading directory.
+            let wildcard = resolved.firstIndex { "*?[".contains($0) } ?? resolved.endIndex
+            let fixed = resolved[..<wildcard].lastIndex(of: "/").map { String(resolved[...$0]) } ?? ""
+            for match in matches {
+                let relative = match.hasPrefix(fixed) ? String(match.dropFirst(fixed.count)) : match
+                let stem = relative.hasSuffix(".yaml") || relative.hasSuffix(".json") || relative.hasSuffix(".yml")
+                    ? String(relative[..<relative.lastIndex(of: ".")!]) : relative
+                networks.append((id.map { "\($0)/\(stem)" } ?? stem, match))
+            }
+        } else if let network = object.string("network").map(resolvePath) ?? base {
+            networks.append((id, network))
+        } else {
+            log.report(object.path("network"), object.node, "no network: give network, glob, or a top-level base")
+        }
+        guard let sweepNode = object.field("sweep") else {
+            return networks.compactMap { entry in entry.id.map { BatchScenario(id: $0, network: entry.path, overrides: overrides) } }
+        }
+        let variations = OverrideReader.sweep(sweepNode, path: object.path("sweep"), log: log)
+        var result: [BatchScenario] = []
+        for entry in networks {
+            guard let scenarioId = entry.id else { continue }
+            for variation in variations {
+                result.append(BatchScenario(id: "\(scenarioId)/\(variation.slug)", network: entry.path,
+                                            overrides: overrides + [variation]))
+            }
+        }
+        return result
+    }
+}
+
+/// File-name patterns (`*`, `?`, `[…]`) through the C library's glob(3), sorted.
+enum Glob {
+    static func files(matching pattern: String) -> [String] {
+        var result = glob_t()
+        defer { globfree(&result) }
+        guard glob(pattern, 0, nil, &result) == 0 else { return [] }
+        var paths: [String] = []
+        for index in 0..<Int(result.gl_pathc) {
+            if let path = result.gl_pathv[index] { paths.append(String(cString: path)) }
+        }
+        return paths.sorted()
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Runs scenarios on `jobs` threads and hands their records to `emit` strictly in the given order,
+/// each as soon as it and every scenario before it are done, so output order never depends on the
+/// number of jobs and an interrupted run leaves a clean prefix. Optionally writes each scenario's
+/// plan JSON atomically (temporary file, then rename).
+public struct BatchRunner: Sendable {
+    public var jobs: Int
+    public var planning: PlanningOptions
+    /// Record `solve_seconds`.
+    public var timing: Bool
+    /// Directory for plan JSON files, one per successful scenario.
+    public var plansDirectory: String?
+
+    public init(jobs: Int = 1, planning: PlanningOptions = .init(), timing: Bool = true, plansDirectory: String? = nil) {
+        self.jobs = jobs
+        self.planning = planning
+        self.timing = timing
+        self.plansDirectory = plansDirectory
+    }
+
+    /// Runs `scenarios`; `emit` is called once per scenario, in order, never concurrently.
+    public func run(_ scenarios: [BatchScenario], emit: @escaping @Sendable (BatchRecord) -> Void) {
+        let state = OrderedEmitter(count: scenarios.count, emit: emit)
+        let runner = self
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, scenarios.count))) { _ in
+            while let index = state.take() {
+                let scenario = scenarios[index]
+                var (record, plan) = BatchScenarioRunner.run(scenario, options: runner.planning, timing: runner.timing)
+                if let plan, let directory = runner.plansDirectory {
+                    do {
+                        try BatchRunner.writePlan(plan, id: scenario.id, directory: directory)
+                    } catch {
+                        record = BatchRecord(id: scenario.id, network: scenario.network,
+                                             error: "the plan could not be written: \(error.localizedDescription)")
+                    }
+                }
+                state.finish(index, record)
+            }
+        }
+    }
+
+    /// `DIR/<id with / and other unsafe characters as _>.json`, written atomically.
+    public static func planPath(id: String, directory: String) -> String {
+        let safe = String(id.map { $0.isLetter || $0.isNumber || "._=-".contains($0) ? $0 : "_" })
+        return URL(fileURLWithPath: directory).appendingPathComponent(safe + ".json").path
+    }
+
+    static func writePlan(_ plan: Plan, id: String, directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = planPath(id: id, directory: directory)
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        try PlanJSON.encode(plan).write(to: URL(fileURLWithPath: temporary))
+        if rename(temporary, path) != 0 {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+}
+
+/// Hands out scenario indices in order and releases finished records in order.
+private final class OrderedEmitter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let count: Int
+    private let emit: @Sendable (BatchRecord) -> Void
+    private var next = 0
+    private var nextToEmit = 0
+    private var finished: [Int: BatchRecord] = [:]
+
+    init(count: Int, emit: @escaping @Sendable (BatchRecord) -> Void) {
+        self.count = count
+        self.emit = emit
+    }
+
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func finish(_ index: Int, _ record: BatchRecord) {
+        lock.lock()
+        defer { lock.unlock() }
+        finished[index] = record
+        while let ready = finished.removeValue(forKey: nextToEmit) {
+            emit(ready)
+            nextToEmit += 1
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Runs one batch scenario through the whole pipeline — read, override, validate, formulate,
+/// solve, verify — and turns any failure into an error record instead of stopping the batch.
+public enum BatchScenarioRunner {
+    public static func run(_ scenario: BatchScenario, options: PlanningOptions, timing: Bool) -> (BatchRecord, Plan?) {
+        let start = Date()
+        do {
+            var document = try DocumentReader.read(path: scenario.network)
+            for case .horizon(let periods) in scenario.overrides {
+                document = replacing("periods", with: DocumentNode(.number(Double(periods))), in: document)
+            }
+            var network = try NetworkDecoder.decode(document, file: scenario.network)
+            for override in scenario.overrides { try override.apply(to: &network) }
+            let result = try Planner.plan(network, options: options, file: scenario.network)
+            let seconds = timing ? Date().timeIntervalSince(start) : nil
+            return (BatchRecord(id: scenario.id, network: scenario.network, plan: result.plan, seconds: seconds), result.plan)
+        } catch let error as InputError {
+            return (BatchRecord(id: scenario.id, network: scenario.network, error: error.report(limit: 5)), nil)
+        } catch {
+            return (BatchRecord(id: scenario.id, network: scenario.network, error: "\(error)"), nil)
+        }
+    }
+
+    private static func replacing(_ key: String, with value: DocumentNode, in document: DocumentNode) -> DocumentNode {
+        guard case .map(var entries) = document.value else { return document }
+        if let index = entries.firstIndex(where: { $0.key == key }) {
+            entries[index].node = value
+        } else {
+            entries.append(.init(key: key, node: value))
+        }
+        return DocumentNode(.map(entries), line: document.line)
+    }
+}

@@ -1,0 +1,203 @@
+import ArgumentParser
+import Corridor
+import Foundation
+
+/// `corridor batch`: scenario sweeps from scripts, resumable and shardable.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Run a manifest of what-if scenarios; one result line per scenario.",
+        discussion: """
+        A manifest lists scenarios: a base network plus overrides, sweeps over a parameter, or a glob
+        of network files (docs/batch.md). Each scenario's result is one JSON line, in manifest order
+        whatever --jobs is, appended and flushed as it completes.
+
+        Examples:
+          corridor batch sweep.yaml --output results.jsonl --jobs 2
+          corridor batch sweep.yaml --output results.jsonl --resume        # after an interruption
+          corridor batch sweep.yaml --shard 0/4 --output part-0.jsonl      # one of four machines
+          corridor batch merge --manifest sweep.yaml part-*.jsonl --output results.jsonl
+
+        Exit status: 0 every scenario succeeded; 1 some failed (their lines say why);
+        2 the manifest or the command line is invalid (nothing was run).
+        """,
+        subcommands: [BatchRunCommand.self, BatchMergeCommand.self],
+        defaultSubcommand: BatchRunCommand.self
+    )
+}
+
+extension BatchOutput.Format: ExpressibleByArgument {}
+
+struct BatchRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the scenarios of a manifest (the default: `corridor batch MANIFEST`).",
+        discussion: "Example:\n  corridor batch run sweep.yaml --jobs 2 --output results.jsonl"
+    )
+
+    @Argument(help: "Manifest (.yaml, .yml or .json).")
+    var manifest: String
+
+    @Option(help: "Append results to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Output format: jsonl or csv.")
+    var format: BatchOutput.Format = .jsonl
+
+    @Option(help: "Scenarios run in parallel.")
+    var jobs: Int = 1
+
+    @Flag(help: "Skip scenarios already in --output (after an interruption, even kill -9).")
+    var resume = false
+
+    @Option(help: "Run only shard I of N (0-based: 0/4 … 3/4): scenarios whose position modulo N is I.")
+    var shard: String?
+
+    @Option(help: "Write each scenario's plan JSON into this directory.")
+    var plans: String?
+
+    @Option(name: .customLong("time-limit"), help: "Seconds allowed for each scenario's solve.")
+    var timeLimit: Double?
+
+    @Flag(name: .customLong("no-timing"), help: "Leave solve_seconds out, so repeated runs are byte-identical.")
+    var noTiming = false
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+        if resume, output == nil { throw ValidationError("--resume needs --output FILE") }
+        if shard != nil, parsedShard == nil { throw ValidationError("--shard must be I/N with 0 ≤ I < N, e.g. 0/4") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+    }
+
+    var parsedShard: (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/").map { Int($0) }
+        guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, index >= 0, index < count else {
+            return nil
+        }
+        return (index, count)
+    }
+
+    func run() throws {
+        let loaded: BatchManifest
+        do {
+            loaded = try BatchManifest.load(path: manifest)
+        } catch {
+            Console.fail(error)
+        }
+        var scenarios = loaded.scenarios
+        if let (index, count) = parsedShard { scenarios = loaded.shard(index, of: count) }
+        let sink: BatchOutput
+        do {
+            if resume, let output {
+                let done = Set(try BatchOutput.completedIds(path: output, format: format))
+                scenarios.removeAll { done.contains($0.id) }
+            }
+            sink = try BatchOutput(path: output, format: format)
+        } catch {
+            Console.error("corridor: \(output ?? "stdout"): \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.failure)
+        }
+        var solver = Planner.defaultSolverOptions
+        solver.timeLimit = timeLimit
+        let runner = BatchRunner(jobs: jobs, planning: PlanningOptions(solver: solver), timing: !noTiming,
+                                 plansDirectory: plans)
+        let bar = ProgressBar(label: "batch", enabled: !quiet)
+        let counter = BatchCounter()
+        let total = scenarios.count
+        runner.run(scenarios) { record in
+            sink.write(record)
+            let (done, failed) = counter.add(failed: record.status == "error")
+            bar.update(done: done, total: total, note: failed > 0 ? "\(failed) failed" : nil)
+        }
+        let (done, failed) = counter.totals
+        if !quiet { Console.error("batch: \(done) scenarios run, \(failed) failed") }
+        if failed > 0 { throw ExitCode(ExitStatus.failure) }
+    }
+}
+
+/// Counts finished and failed scenarios across threads.
+final class BatchCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var failed = 0
+
+    func add(failed isFailure: Bool) -> (Int, Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        if isFailure { failed += 1 }
+        return (done, failed)
+    }
+
+    var totals: (Int, Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (done, failed)
+    }
+}
+
+struct BatchMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine shard outputs; check every scenario is there exactly once.",
+        discussion: """
+        With --manifest, the merged output is in manifest order and every scenario must appear exactly
+        once (exit 1 naming the missing or duplicated ones). Without it, records are sorted by id.
+
+        Example:
+          corridor batch merge --manifest sweep.yaml part-0.jsonl part-1.jsonl --output all.jsonl
+        """
+    )
+
+    @Argument(help: "Shard outputs to merge.")
+    var inputs: [String]
+
+    @Option(help: "The manifest the shards came from.")
+    var manifest: String?
+
+    @Option(help: "Write the merged records here instead of standard output.")
+    var output: String?
+
+    @Option(help: "Format of the inputs and the output: jsonl or csv.")
+    var format: BatchOutput.Format = .jsonl
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one shard output") }
+    }
+
+    func run() throws {
+        var records: [BatchRecord] = []
+        for input in inputs {
+            guard let data = FileManager.default.contents(atPath: input) else {
+                Console.error("\(input): no such file, or it cannot be read")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            records += BatchOutput.records(in: data, format: format)
+        }
+        var expected: [String]?
+        if let manifest {
+            do {
+                expected = try BatchManifest.load(path: manifest).scenarios.map(\.id)
+            } catch {
+                Console.fail(error)
+            }
+        }
+        let merge = BatchMerge(records: records, expected: expected)
+        do {
+            if let output { try? FileManager.default.removeItem(atPath: output) }
+            let sink = try BatchOutput(path: output, format: format)
+            merge.merged.forEach(sink.write)
+        } catch {
+            Console.error("corridor: \(output ?? "stdout"): \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.failure)
+        }
+        for problem in merge.problems { Console.error("merge: \(problem)") }
+        if !merge.problems.isEmpty { throw ExitCode(ExitStatus.failure) }
+    }
+}

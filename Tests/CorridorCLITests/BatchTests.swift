@@ -1,0 +1,154 @@
+import Corridor
+import CorridorTestSupport
+import Foundation
+import XCTest
+
+/// `corridor batch`: a 200-scenario sweep killed with SIGKILL and resumed ends with every scenario
+/// exactly once and the results of an uninterrupted run; shards merge into the same set; a bad
+/// scenario does not stop the batch; an invalid manifest runs nothing.
+final class BatchTests: XCTestCase {
+    private var directory: TemporaryDirectory!
+    private var manifest: String!
+
+    override func setUpWithError() throws {
+        directory = TemporaryDirectory()
+        let base = Fixtures.dataset("baltic-reinforcement/network.yaml")
+        manifest = try directory.write("sweep.yaml", """
+        name: demand sweep
+        base: \(base)
+        scenarios:
+          - id: demand
+            sweep: {kind: scale_quantities, range: [0.5, 2.49, 0.01]}
+        """)
+    }
+
+    private func records(_ path: String) throws -> [BatchRecord] {
+        BatchOutput.records(in: try Data(contentsOf: URL(fileURLWithPath: path)), format: .jsonl)
+    }
+
+    private func lineCount(_ path: String) -> Int {
+        (FileManager.default.contents(atPath: path) ?? Data()).filter { $0 == UInt8(ascii: "\n") }.count
+    }
+
+    func testKilledSweepResumesToTheUninterruptedResult() throws {
+        let expectedIds = try BatchManifest.load(path: manifest).scenarios.map(\.id)
+        XCTAssertEqual(expectedIds.count, 200)
+        XCTAssertEqual(Set(expectedIds).count, 200, "sweep ids are unique")
+        XCTAssertEqual(expectedIds.first, "demand/scale_quantities=0.5")
+
+        let reference = directory.url.appendingPathComponent("reference.jsonl").path
+        let full = CLI.run(["batch", manifest, "--jobs", "2", "--output", reference, "--quiet"], timeout: 600)
+        XCTAssertEqual(full.status, 0, full.err)
+        let expected = try records(reference)
+        XCTAssertEqual(expected.map(\.id), expectedIds, "output in manifest order")
+
+        let interrupted = directory.url.appendingPathComponent("interrupted.jsonl").path
+        let process = Process()
+        process.executableURL = CLI.executableURL
+        process.arguments = ["batch", manifest, "--jobs", "2", "--output", interrupted, "--quiet"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(300)
+        while lineCount(interrupted) < 100, process.isRunning, Date() < deadline { usleep(20_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let before = lineCount(interrupted)
+        XCTAssertGreaterThan(before, 0)
+        XCTAssertLessThan(before, 200, "the run was interrupted halfway")
+
+        let resumed = CLI.run(["batch", manifest, "--jobs", "2", "--output", interrupted, "--resume", "--quiet"], timeout: 600)
+        XCTAssertEqual(resumed.status, 0, resumed.err)
+        let result = try records(interrupted)
+        XCTAssertEqual(result.map(\.id), expectedIds, "every scenario exactly once, in manifest order")
+        XCTAssertEqual(result.map(\.withoutTiming), expected.map(\.withoutTiming))
+    }
+
+    func testResumeDropsAHalfWrittenLine() throws {
+        let output = directory.url.appendingPathComponent("partial.jsonl").path
+        let first = CLI.run(["batch", manifest, "--output", output, "--quiet", "--shard", "0/50"], timeout: 300)
+        XCTAssertEqual(first.status, 0, first.err)
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: output))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"id\":\"demand/scale_quan".utf8))  // what a kill -9 mid-write leaves
+        try handle.close()
+        let again = CLI.run(["batch", manifest, "--output", output, "--quiet", "--shard", "0/50", "--resume"], timeout: 300)
+        XCTAssertEqual(again.status, 0, again.err)
+        let ids = try records(output).map(\.id)
+        XCTAssertEqual(ids.count, 4)
+        XCTAssertEqual(Set(ids).count, 4)
+        XCTAssertEqual(lineCount(output), 4, "no garbage line left behind")
+    }
+
+    func testShardsMergeIntoTheUnshardedSet() throws {
+        let unsharded = directory.url.appendingPathComponent("all.jsonl").path
+        XCTAssertEqual(CLI.run(["batch", manifest, "--jobs", "2", "--output", unsharded, "--quiet", "--no-timing"],
+                               timeout: 600).status, 0)
+        var parts: [String] = []
+        for shard in 0..<3 {
+            let part = directory.url.appendingPathComponent("part-\(shard).jsonl").path
+            let run = CLI.run(["batch", manifest, "--shard", "\(shard)/3", "--output", part, "--quiet", "--no-timing"], timeout: 600)
+            XCTAssertEqual(run.status, 0, run.err)
+            parts.append(part)
+        }
+        let mergedPath = directory.url.appendingPathComponent("merged.jsonl").path
+        let merge = CLI.run(["batch", "merge", "--manifest", manifest, "--output", mergedPath] + parts)
+        XCTAssertEqual(merge.status, 0, merge.err)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: mergedPath)),
+                       try Data(contentsOf: URL(fileURLWithPath: unsharded)), "byte-identical to the unsharded run")
+
+        let incomplete = CLI.run(["batch", "merge", "--manifest", manifest] + parts.dropLast())
+        XCTAssertEqual(incomplete.status, 1)
+        XCTAssertTrue(incomplete.err.contains("missing"), incomplete.err)
+        let twice = CLI.run(["batch", "merge", "--manifest", manifest] + parts + [parts[0]])
+        XCTAssertEqual(twice.status, 1)
+        XCTAssertTrue(twice.err.contains("more than once"), twice.err)
+    }
+
+    func testABadScenarioBecomesAnErrorLineAndTheBatchGoesOn() throws {
+        let tiny = Fixtures.dataset("tiny.yaml")
+        let broken = try directory.write("broken.yaml", "periods: 0\n")
+        let mixed = try directory.write("mixed.yaml", """
+        base: \(tiny)
+        scenarios:
+          - id: ok
+          - id: bad-link
+            overrides: [{kind: remove_link, link: nowhere}]
+          - id: bad-file
+            network: \(broken)
+          - id: closed
+            overrides: [{kind: close_border, from: "NO", to: "SE"}]
+          - id: later
+            overrides: [{kind: shift_release, value: 1}, {kind: link_capacity, link: e10, value: 2}]
+        """)
+        let plans = directory.url.appendingPathComponent("plans").path
+        let run = CLI.run(["batch", mixed, "--plans", plans, "--quiet", "--no-timing"])
+        XCTAssertEqual(run.status, 1, "some scenarios failed")
+        let lines = BatchOutput.records(in: run.stdout, format: .jsonl)
+        XCTAssertEqual(lines.map(\.id), ["ok", "bad-link", "bad-file", "closed", "later"])
+        XCTAssertEqual(lines.map(\.status), ["optimal", "error", "error", "optimal", "optimal"])
+        XCTAssertTrue(lines[1].error?.contains("nowhere") ?? false)
+        XCTAssertTrue(lines[2].error?.contains("periods") ?? false)
+        XCTAssertEqual(lines[0].objective, 1790)
+        XCTAssertEqual(lines[3].unmet, 190, "no way into Sweden with the crossing closed")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: BatchRunner.planPath(id: "ok", directory: plans)))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: BatchRunner.planPath(id: "bad-link", directory: plans)))
+        let again = CLI.run(["batch", mixed, "--quiet", "--no-timing", "--jobs", "3"])
+        XCTAssertEqual(again.stdout, run.stdout, "same output whatever --jobs is")
+        let csv = CLI.run(["batch", mixed, "--quiet", "--no-timing", "--format", "csv"])
+        XCTAssertEqual(csv.out.split(separator: "\n").first.map(String.init), BatchRecord.csvHeader)
+        XCTAssertEqual(BatchOutput.records(in: csv.stdout, format: .csv).map(\.id), lines.map(\.id))
+    }
+
+    func testAnInvalidManifestRunsNothing() throws {
+        for text in ["scenarios: []\n", "base: x.yaml\nscenarios: [{id: a, overides: []}]\n",
+                     "scenarios: [{id: a, network: x.yaml, sweep: {kind: nonsense, values: [1]}}]\n",
+                     "scenarios: [{id: a, network: x.yaml}, {id: a, network: y.yaml}]\n", "garbage: [\n"] {
+            let file = try directory.write("invalid.yaml", text)
+            let run = CLI.run(["batch", file])
+            XCTAssertEqual(run.status, 2, text + run.err)
+            XCTAssertTrue(run.stdout.isEmpty)
+            XCTAssertTrue(run.err.contains("invalid.yaml"), run.err)
+        }
+    }
+}
