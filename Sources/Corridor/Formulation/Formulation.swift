@@ -76,9 +76,10 @@ public struct Formulation: Sendable {
         let estimate = SizeEstimate(network: network, mode: mode)
         let limit = memoryLimit ?? SizeEstimate.defaultMemoryLimit
         if estimate.bytes > limit {
-            throw InputError(file: file, message: "the LP is too large: about \(estimate.columns) variables, "
-                + "an estimated \(SizeEstimate.format(bytes: estimate.bytes)) against "
-                + "\(SizeEstimate.format(bytes: limit)) available; shorten the horizon or split the network")
+            let size = estimate.bytes == .max ? "more than 2^31 variables"
+                : "about \(estimate.columns) variables, an estimated \(SizeEstimate.format(bytes: estimate.bytes))"
+            throw InputError(file: file, message: "the LP is too large: \(size) against "
+                + "\(SizeEstimate.format(bytes: limit)) of memory available; shorten the horizon or split the network")
         }
         var builder = FormulationBuilder(network: network, mode: mode, keepAllCapacityRows: keepAllCapacityRows)
         return builder.build()

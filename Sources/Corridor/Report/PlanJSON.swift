@@ -34,12 +34,13 @@ public enum PlanJSON {
     public static func read(path: String) throws(InputError) -> Plan {
         let data: Data
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = try DocumentReader.readLimited(FileHandle.standardInput, file: path)
         } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw InputError(file: path, message: "no such file, or it cannot be read")
             }
-            data = contents
+            defer { try? handle.close() }
+            data = try DocumentReader.readLimited(handle, file: path)
         }
         return try decode(data, file: path)
     }
