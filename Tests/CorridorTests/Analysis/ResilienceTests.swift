@@ -109,6 +109,17 @@ final class ResilienceTests: XCTestCase {
                                  exact.worst.first!.metrics.objective + 1e-6)
     }
 
+    /// The finding written in datasets/suwalki-gap/README.md: Suwałki is the single point of failure,
+    /// far ahead of the next element.
+    func testSuwalkiGapSinglePointOfFailure() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("suwalki-gap/network.yaml"))
+        let report = try ResilienceAnalysis.single(ResilienceEngine(network: network), elements: FailureElement.all(in: network))
+        XCTAssertEqual(report.rows[0].label, "hub PLSWK")
+        XCTAssertEqual(report.rows[0].objectiveChange, 27_751_000, accuracy: 1e-6)
+        XCTAssertEqual(report.rows[0].unmet, 21_000, accuracy: 1e-6)
+        XCTAssertGreaterThan(report.rows[0].objectiveChange, 2.5 * report.rows[1].objectiveChange)
+    }
+
     func testNamedElements() throws {
         let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
         let named = try FailureElement.named(["e10", "hub:KRN", "NO-SE"], in: network)
