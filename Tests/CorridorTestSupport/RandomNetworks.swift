@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small seeded random networks (as YAML text) that exercise every feature of the model at once:
 /// two or three countries, border rules with delays and capacities, an agreement, storage,
 /// handling, holding costs, open windows, `carries`, `both_ways`, two dimensions, zero-transit
@@ -74,6 +76,25 @@ public struct RandomNetworks {
             lines.append("  - {id: m\(m), commodity: \(chance(60) ? "cargo" : "people"), from: h\(from), to: h\(to), "
                          + "quantity: \(int(1...30)), release: \(release), due: \(due), "
                          + "late_penalty: \(int(0...20)), unmet_penalty: \(int(5...200))}")
+        }
+        // Interchangeable movements (same commodity, destination, due and late penalty, other
+        // origins and releases) so that aggregation is exercised.
+        if chance(60), let twin = lines.last(where: { $0.hasPrefix("  - {id: m") }) {
+            for copy in 0..<int(1...3) {
+                let from = int(0...(hubCount - 1))
+                var fields = twin.replacingOccurrences(of: "{id: m", with: "{id: twin\(copy)m")
+                if let range = fields.range(of: #"from: h\d+"#, options: .regularExpression) {
+                    fields.replaceSubrange(range, with: "from: h\(from)")
+                }
+                if let range = fields.range(of: #"quantity: \d+"#, options: .regularExpression) {
+                    fields.replaceSubrange(range, with: "quantity: \(int(1...30))")
+                }
+                if let range = fields.range(of: #"unmet_penalty: \d+"#, options: .regularExpression) {
+                    fields.replaceSubrange(range, with: "unmet_penalty: \(int(5...200))")
+                }
+                if fields.contains("from: h\(from), to: h\(from)") { continue }
+                lines.append(fields)
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

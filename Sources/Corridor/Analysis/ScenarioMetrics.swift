@@ -19,11 +19,11 @@ public struct ScenarioMetrics: Codable, Sendable, Equatable {
         let columns = formulation.columns
         var delivered = 0.0, onTime = 0.0, unmet = 0.0, lateUnits = 0.0
         for j in 0..<columns.kind.count where values[j] > PlanNumbers.zeroTolerance {
-            let movement = network.movements[Int(columns.movement[j])]
             var arrival: Int?
             switch columns.kind[j] {
             case .flow:
-                if formulation.mode == .pruned, network.arcs[Int(columns.place[j])].to == movement.to {
+                let group = formulation.groups[Int(columns.owner[j])]
+                if formulation.mode == .pruned, network.arcs[Int(columns.place[j])].to == group.destination {
                     arrival = Int(columns.arrival[j])
                 }
             case .delivery:
@@ -34,11 +34,12 @@ public struct ScenarioMetrics: Codable, Sendable, Equatable {
                 break
             }
             if let arrival {
+                let due = formulation.groups[Int(columns.owner[j])].due
                 delivered += values[j]
-                if arrival <= movement.due {
+                if arrival <= due {
                     onTime += values[j]
                 } else {
-                    lateUnits += values[j] * Double(arrival - movement.due)
+                    lateUnits += values[j] * Double(arrival - due)
                 }
             }
         }

@@ -42,27 +42,30 @@ public struct Formulation: Sendable {
         case handling
     }
 
-    /// Column j is `columnKind[j]` of movement `columnMovement[j]` at `columnPlace[j]` in `columnPeriod[j]`.
+    /// Column j is `kind[j]` of flow group `owner[j]` (of movement `owner[j]` for unmet columns) at
+    /// `place[j]` in `period[j]`.
     public struct ColumnMap: Sendable {
         public var kind: [ColumnKind] = []
-        public var movement: [Int32] = []
+        public var owner: [Int32] = []
         public var place: [Int32] = []
         public var period: [Int32] = []
         /// Period the units reach the arc's head (flow columns; otherwise equals `period`).
         public var arrival: [Int32] = []
     }
 
-    /// Row i is `rowKind[i]` at `rowPlace[i]`, `rowPeriod[i]`, dimension `rowDimension[i]`
-    /// (−1 for balance rows), of movement `rowMovement[i]` (−1 for capacity rows).
+    /// Row i is `kind[i]` at `place[i]`, `period[i]`, dimension `dimension[i]` (−1 for balance
+    /// rows), of flow group `group[i]` (−1 for capacity rows).
     public struct RowMap: Sendable {
         public var kind: [RowKind] = []
-        public var movement: [Int32] = []
+        public var group: [Int32] = []
         public var place: [Int32] = []
         public var period: [Int32] = []
         public var dimension: [Int32] = []
     }
 
     public var mode: Mode
+    /// The flow groups: interchangeable movements carried as one flow (singletons when not aggregated).
+    public var groups: [FlowGroup]
     public var program: LinearProgram
     public var columns: ColumnMap
     public var rows: RowMap
@@ -71,7 +74,7 @@ public struct Formulation: Sendable {
     /// (contract §4.12), before anything large is allocated. `keepAllCapacityRows` keeps rows that
     /// cannot bind at the given capacities, for analyses that lower capacities later (resilience).
     public static func build(_ network: Network, mode: Mode = .pruned, file: String = "network",
-                             keepAllCapacityRows: Bool = false,
+                             aggregate: Bool = true, keepAllCapacityRows: Bool = false,
                              memoryLimit: UInt64? = nil) throws(InputError) -> Formulation {
         let estimate = SizeEstimate(network: network, mode: mode)
         let limit = memoryLimit ?? SizeEstimate.defaultMemoryLimit
@@ -81,11 +84,12 @@ public struct Formulation: Sendable {
             throw InputError(file: file, message: "the LP is too large: \(size) against "
                 + "\(SizeEstimate.format(bytes: limit)) of memory available; shorten the horizon or split the network")
         }
-        var builder = FormulationBuilder(network: network, mode: mode, keepAllCapacityRows: keepAllCapacityRows)
+        var builder = FormulationBuilder(network: network, mode: mode, aggregate: aggregate,
+                                         keepAllCapacityRows: keepAllCapacityRows)
         return builder.build()
     }
 
-    /// GLPK-safe names for export (`x_m0_a3_t2`, `link_a3_t2_d0`, …), indices as in the network.
+    /// GLPK-safe names for export (`x_g0_a3_t2`, `link_a3_t2_d0`, …), indices as in the network.
     public func withNames() -> LinearProgram {
         var named = program
         named.columnNames = (0..<program.numberOfColumns).map(columnName)
@@ -94,19 +98,19 @@ public struct Formulation: Sendable {
     }
 
     public func columnName(_ j: Int) -> String {
-        let m = columns.movement[j], place = columns.place[j], t = columns.period[j]
+        let owner = columns.owner[j], place = columns.place[j], t = columns.period[j]
         switch columns.kind[j] {
-        case .flow: return "x_m\(m)_a\(place)_t\(t)"
-        case .hold: return "y_m\(m)_h\(place)_t\(t)"
-        case .delivery: return "d_m\(m)_t\(t)"
-        case .unmet: return "u_m\(m)"
+        case .flow: return "x_g\(owner)_a\(place)_t\(t)"
+        case .hold: return "y_g\(owner)_h\(place)_t\(t)"
+        case .delivery: return "d_g\(owner)_t\(t)"
+        case .unmet: return "u_m\(owner)"
         }
     }
 
     public func rowName(_ i: Int) -> String {
         let place = rows.place[i], t = rows.period[i], d = rows.dimension[i]
         switch rows.kind[i] {
-        case .balance: return "bal_m\(rows.movement[i])_h\(place)_t\(t)"
+        case .balance: return "bal_g\(rows.group[i])_h\(place)_t\(t)"
         case .linkCapacity: return "link_a\(place)_t\(t)_d\(d)"
         case .borderCapacity: return "border_r\(place)_t\(t)_d\(d)"
         case .storage: return "storage_h\(place)_t\(t)_d\(d)"

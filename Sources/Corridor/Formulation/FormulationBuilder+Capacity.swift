@@ -59,7 +59,7 @@ extension FormulationBuilder {
                 guard loaded, mode == .literal || keepAllCapacityRows || reach > limit[dimension] else { continue }
                 let row = program.addRow(lower: -.infinity, upper: limit[dimension])
                 rows.kind.append(kind)
-                rows.movement.append(-1)
+                rows.group.append(-1)
                 rows.place.append(Int32(key / horizon))
                 rows.period.append(Int32(key % horizon))
                 rows.dimension.append(Int32(dimension))
@@ -72,8 +72,7 @@ extension FormulationBuilder {
     }
 
     private func weight(of column: Int, dimension: Int) -> Double {
-        let movement = network.movements[Int(columns.movement[column])]
-        return network.commodities[movement.commodity].uses[dimension]
+        network.commodities[groups[Int(columns.owner[column])].commodity].uses[dimension]
     }
 
     /// Stable counting sort: `order[offsets[k]..<offsets[k+1]]` are the columns with key k, in order.

@@ -1,4 +1,4 @@
-/// For one movement: the earliest period its units can be at each hub (forward from the origin at
+/// For one flow group: the earliest period its units can be at each hub (forward from the origins at
 /// release, waiting allowed) and the latest period they can leave each hub and still reach the
 /// destination within the horizon (backward from the destination). A variable outside these
 /// windows lies on no origin → destination path, so leaving it out cannot change the optimum.
@@ -9,8 +9,8 @@ struct TimeWindows {
     var latest: [Int]
 
     /// Windows that prune nothing (the literal model of contract §2).
-    static func unpruned(network: Network, movement: Movement) -> TimeWindows {
-        TimeWindows(earliest: Array(repeating: movement.release, count: network.hubs.count),
+    static func unpruned(network: Network, release: Int) -> TimeWindows {
+        TimeWindows(earliest: Array(repeating: release, count: network.hubs.count),
                     latest: Array(repeating: network.periods - 1, count: network.hubs.count))
     }
 
@@ -20,19 +20,22 @@ struct TimeWindows {
     }
 
     /// Label-setting passes over `outgoing`/`incoming` arc lists (waiting is free of time limits,
-    /// so earliest arrival is monotone: a Dijkstra on periods).
-    init(network: Network, movement: Movement, outgoing: [[Int]], incoming: [[Int]]) {
+    /// so earliest arrival is monotone: a Dijkstra on periods), from every source (origin, release)
+    /// of a flow group to its destination.
+    init(network: Network, sources: [(hub: Int, period: Int)], destination: Int, commodity: Int,
+         outgoing: [[Int]], incoming: [[Int]]) {
         let hubCount = network.hubs.count
         let horizon = network.periods
-        let commodity = movement.commodity
         earliest = Array(repeating: Int.max, count: hubCount)
         latest = Array(repeating: Int.min, count: hubCount)
 
         var queue = PeriodQueue()
-        earliest[movement.from] = movement.release
-        queue.push(hub: movement.from, period: movement.release)
+        for source in sources where source.period < earliest[source.hub] {
+            earliest[source.hub] = source.period
+            queue.push(hub: source.hub, period: source.period)
+        }
         while let (hub, period) = queue.popMin() {
-            guard period == earliest[hub], hub != movement.to else { continue }  // units stop at the destination
+            guard period == earliest[hub], hub != destination else { continue }  // units stop at the destination
             for arcIndex in outgoing[hub] {
                 let arc = network.arcs[arcIndex]
                 guard arc.carries[commodity] else { continue }
@@ -46,15 +49,15 @@ struct TimeWindows {
             }
         }
 
-        latest[movement.to] = horizon - 1
+        latest[destination] = horizon - 1
         var reverse = PeriodQueue()
-        reverse.push(hub: movement.to, period: -(horizon - 1))
+        reverse.push(hub: destination, period: -(horizon - 1))
         while let (hub, negated) = reverse.popMin() {
             let period = -negated
             guard period == latest[hub] else { continue }
             for arcIndex in incoming[hub] {
                 let arc = network.arcs[arcIndex]
-                guard arc.carries[commodity], arc.from != movement.to else { continue }
+                guard arc.carries[commodity], arc.from != destination else { continue }
                 let depart = min(period - arc.transit - arc.customs.delay[commodity], arc.openLast)
                 guard depart >= arc.openFirst, depart >= 0, depart > latest[arc.from] else { continue }
                 latest[arc.from] = depart

@@ -1,74 +1,82 @@
-/// Splits one movement's flow in the time-expanded network into paths from (origin, release) to a
-/// delivery at the destination: the itineraries of a plan. A depth-first search that never revisits
-/// a node per path, so zero-transit cycles (A → B → A in the same period) cannot trap it; flow on
-/// such cycles, which carries nothing anywhere, is simply left out of the itineraries.
+/// Splits one flow group's flow in the time-expanded network into paths, source by source: from
+/// each movement's (origin, release) to a delivery at the destination. This gives each movement of
+/// an aggregated group its own legs, and every movement its itineraries. A depth-first search that
+/// never revisits a node within a path, so zero-transit cycles (A → B → A in one period) cannot trap
+/// it; flow on such cycles, which carries nothing anywhere and costs nothing at an optimum, belongs
+/// to no path and is left out.
 struct FlowDecomposition {
-    private struct Edge {
+    /// A unit of flow on the time-expanded network: a leg (an arc departing in a period) or a hold.
+    struct Edge {
+        var from: Int
         var to: Int
         var remaining: Double
-        /// Index into the movement's legs, or −1 for units held over a period.
-        var leg: Int
+        /// The arc, or −1 for units held over a period at a hub.
+        var arc: Int
+        var depart: Int
+        var arrive: Int
+        var hub: Int
+    }
+
+    /// One path of one source: the edges it uses, its quantity and its delivery period.
+    struct Path {
+        var source: Int
+        var edges: [Int]
+        var quantity: Double
+        var arrive: Int
     }
 
     private let horizon: Int
-    private let source: Int
     private let destination: Int
-    private var edges: [Edge] = []
+    private(set) var edges: [Edge] = []
     private var outgoing: [Int: [Int]] = [:]
     private var sink: [Int: Double]
-    private let total: Double
 
-    init(network: Network, movement: Movement,
-         flows: [(arc: Int, depart: Int, arrive: Int, quantity: Double)],
-         holds: [(hub: Int, period: Int, quantity: Double)],
-         deliveries: [Int: Double]) {
-        horizon = network.periods
-        source = movement.from * horizon + movement.release
-        destination = movement.to
+    init(horizon: Int, destination: Int, deliveries: [Int: Double]) {
+        self.horizon = horizon
+        self.destination = destination
         sink = deliveries
-        total = deliveries.values.reduce(0, +)
-        for (index, flow) in flows.enumerated() {
-            let arc = network.arcs[flow.arc]
-            add(from: arc.from * horizon + flow.depart, to: arc.to * horizon + flow.arrive, quantity: flow.quantity, leg: index)
-        }
-        for hold in holds {
-            add(from: hold.hub * horizon + hold.period, to: hold.hub * horizon + hold.period + 1, quantity: hold.quantity, leg: -1)
-        }
     }
 
-    private mutating func add(from: Int, to: Int, quantity: Double, leg: Int) {
-        outgoing[from, default: []].append(edges.count)
-        edges.append(Edge(to: to, remaining: quantity, leg: leg))
+    mutating func addLeg(arc: Int, from: Int, to: Int, depart: Int, arrive: Int, quantity: Double) {
+        add(Edge(from: from * horizon + depart, to: to * horizon + arrive, remaining: quantity, arc: arc,
+                 depart: depart, arrive: arrive, hub: from))
     }
 
-    mutating func itineraries() -> [Itinerary] {
-        var found: [Itinerary] = []
-        var assigned = 0.0
-        let tolerance = PlanNumbers.zeroTolerance * max(1, total)
-        while total - assigned > tolerance, let path = findPath() {
-            var amount = total - assigned
-            amount = min(amount, sink[path.end] ?? 0)
-            for edge in path.edges { amount = min(amount, edges[edge].remaining) }
-            guard amount > tolerance else { break }
-            for edge in path.edges { edges[edge].remaining -= amount }
-            sink[path.end, default: 0] -= amount
-            assigned += amount
-            let legs = path.edges.map { edges[$0].leg }.filter { $0 >= 0 }
-            if let same = found.firstIndex(where: { $0.legs == legs && $0.arrive == path.end }) {
-                found[same].quantity += amount
-            } else {
-                found.append(Itinerary(quantity: amount, legs: legs, arrive: path.end))
+    mutating func addHold(hub: Int, period: Int, quantity: Double) {
+        add(Edge(from: hub * horizon + period, to: hub * horizon + period + 1, remaining: quantity, arc: -1,
+                 depart: period, arrive: period + 1, hub: hub))
+    }
+
+    private mutating func add(_ edge: Edge) {
+        outgoing[edge.from, default: []].append(edges.count)
+        edges.append(edge)
+    }
+
+    /// Paths for each source `(hub, period, supply)`, in source order. Edge quantities are consumed.
+    mutating func paths(sources: [(hub: Int, period: Int, supply: Double)]) -> [Path] {
+        var found: [Path] = []
+        for (index, source) in sources.enumerated() {
+            var left = source.supply
+            let tolerance = PlanNumbers.zeroTolerance * max(1, source.supply)
+            while left > tolerance, let path = findPath(from: source.hub * horizon + source.period) {
+                var amount = min(left, sink[path.end] ?? 0)
+                for edge in path.edges { amount = min(amount, edges[edge].remaining) }
+                guard amount > tolerance else { break }
+                for edge in path.edges { edges[edge].remaining -= amount }
+                sink[path.end, default: 0] -= amount
+                left -= amount
+                found.append(Path(source: index, edges: path.edges, quantity: amount, arrive: path.end))
             }
         }
-        return found.map { Itinerary(quantity: PlanNumbers.clean($0.quantity), legs: $0.legs, arrive: $0.arrive) }
+        return found
     }
 
-    /// A path of edges with flow left, from the source to a destination node with deliveries left;
+    /// A path of edges with flow left from `start` to a destination node with deliveries left;
     /// `end` is the delivery period.
-    private func findPath() -> (edges: [Int], end: Int)? {
+    private func findPath(from start: Int) -> (edges: [Int], end: Int)? {
         let tolerance = PlanNumbers.zeroTolerance
-        var visited: Set<Int> = [source]
-        var stack: [(node: Int, next: Int)] = [(source, 0)]
+        var visited: Set<Int> = [start]
+        var stack: [(node: Int, next: Int)] = [(start, 0)]
         var path: [Int] = []
         while let top = stack.last {
             let node = top.node

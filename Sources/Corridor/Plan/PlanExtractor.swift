@@ -1,24 +1,30 @@
 import CorridorLP
 
-/// Turns the solver's column values into a `Plan`: legs, deliveries, unmet and late quantities, the
-/// cost breakdown and itineraries (by flow decomposition). Reads the formulation's maps only; the
-/// plan is then checked by `PlanVerifier`, which does not.
+/// Turns the solver's column values into a `Plan`: each flow group's flow is decomposed into paths
+/// per movement (so aggregated movements get their own legs), giving legs, deliveries, unmet and
+/// late quantities, itineraries and the cost breakdown. Reads the formulation's maps only; the plan
+/// is then checked by `PlanVerifier`, which does not.
 public enum PlanExtractor {
     public static func plan(network: Network, formulation: Formulation, values: [Double], objective: Double,
                             iterations: Int) -> Plan {
         var costs = CostBreakdown()
-        var movements: [MovementPlan] = []
-        movements.reserveCapacity(network.movements.count)
+        var movements = [MovementPlan?](repeating: nil, count: network.movements.count)
         let columns = formulation.columns
         var start = 0
-        for m in network.movements.indices {
+        for g in formulation.groups.indices {
+            // A group's columns are contiguous: its unmet columns first, then flows, holds, deliveries.
             var end = start
-            while end < columns.kind.count, Int(columns.movement[end]) == m { end += 1 }
-            movements.append(movementPlan(network: network, formulation: formulation, m: m,
-                                          range: start..<end, values: values, costs: &costs))
+            while end < columns.kind.count,
+                  columns.kind[end] == .unmet ? formulation.groups[g].movements.contains(Int(columns.owner[end]))
+                                              : Int(columns.owner[end]) == g { end += 1 }
+            for plan in groupPlans(network: network, formulation: formulation, g: g, range: start..<end,
+                                   values: values, costs: &costs) {
+                movements[plan.index] = plan.plan
+            }
             start = end
         }
         let program = formulation.program
+        let all = movements.map { $0! }
         return Plan(network: network.name, status: "optimal", objective: PlanNumbers.clean(objective),
                     costs: CostBreakdown(transport: PlanNumbers.clean(costs.transport),
                                          customs: PlanNumbers.clean(costs.customs),
@@ -26,49 +32,105 @@ public enum PlanExtractor {
                                          lateness: PlanNumbers.clean(costs.lateness),
                                          unmet: PlanNumbers.clean(costs.unmet)),
                     periods: network.periods, periodLabel: network.periodLabel,
-                    summary: PlanSummary(movements: movements), movements: movements,
+                    summary: PlanSummary(movements: all), movements: all,
                     lp: LPStatistics(formulation: formulation.mode == .pruned ? "pruned" : "literal",
                                      rows: program.numberOfRows, columns: program.numberOfColumns,
                                      nonzeros: program.numberOfNonZeros, iterations: iterations))
     }
 
-    private static func movementPlan(network: Network, formulation: Formulation, m: Int, range: Range<Int>,
-                                     values: [Double], costs: inout CostBreakdown) -> MovementPlan {
-        let movement = network.movements[m]
-        let commodity = network.commodities[movement.commodity]
+    private static func groupPlans(network: Network, formulation: Formulation, g: Int, range: Range<Int>,
+                                   values: [Double], costs: inout CostBreakdown) -> [(index: Int, plan: MovementPlan)] {
+        let group = formulation.groups[g]
         let columns = formulation.columns
-        var flows: [(arc: Int, depart: Int, arrive: Int, quantity: Double)] = []
-        var holds: [(hub: Int, period: Int, quantity: Double)] = []
-        var delivered: [Int: Double] = [:]
-        var unmet = 0.0
-        for j in range {
-            let value = values[j]
-            guard abs(value) >= PlanNumbers.zeroTolerance else { continue }
-            let place = Int(columns.place[j]), period = Int(columns.period[j])
+        var unmet: [Int: Double] = [:]
+        var deliveries: [Int: Double] = [:]
+        var flowColumns: [Int] = []
+        var holdColumns: [Int] = []
+        for j in range where abs(values[j]) >= PlanNumbers.zeroTolerance {
+            let place = Int(columns.place[j])
             switch columns.kind[j] {
+            case .unmet:
+                unmet[Int(columns.owner[j]), default: 0] += values[j]
             case .flow:
-                let arc = network.arcs[place]
-                let arrive = Int(columns.arrival[j])
-                costs.transport += value * commodity.uses.dot(arc.cost)
-                costs.customs += value * commodity.uses.dot(arc.customs.cost)
-                flows.append((place, period, arrive, value))
-                if formulation.mode == .pruned, arc.to == movement.to {
-                    delivered[arrive, default: 0] += value
+                flowColumns.append(j)
+                if formulation.mode == .pruned, network.arcs[place].to == group.destination {
+                    deliveries[Int(columns.arrival[j]), default: 0] += values[j]
                 }
             case .hold:
-                costs.holding += value * commodity.uses.dot(network.hubs[place].holdingCost)
-                holds.append((place, period, value))
+                holdColumns.append(j)
             case .delivery:
-                delivered[period, default: 0] += value
-            case .unmet:
-                unmet += value
+                deliveries[Int(columns.period[j]), default: 0] += values[j]
             }
         }
-        flows.sort { ($0.depart, $0.arc) < ($1.depart, $1.arc) }
-        let legs = flows.map { flow -> Leg in
-            let arc = network.arcs[flow.arc]
+        var decomposition = FlowDecomposition(horizon: network.periods, destination: group.destination,
+                                              deliveries: deliveries)
+        for j in flowColumns {
+            let arc = network.arcs[Int(columns.place[j])]
+            decomposition.addLeg(arc: Int(columns.place[j]), from: arc.from, to: arc.to, depart: Int(columns.period[j]),
+                                 arrive: Int(columns.arrival[j]), quantity: values[j])
+        }
+        for j in holdColumns {
+            decomposition.addHold(hub: Int(columns.place[j]), period: Int(columns.period[j]), quantity: values[j])
+        }
+        let members = group.movements
+        let sources = members.map { m -> (hub: Int, period: Int, supply: Double) in
+            let movement = network.movements[m]
+            return (movement.from, movement.release, movement.quantity - (unmet[m] ?? 0))
+        }
+        let paths = decomposition.paths(sources: sources)
+        let edges = decomposition.edges
+        return members.enumerated().map { position, m in
+            let plan = movementPlan(network: network, group: group, m: m, unmet: unmet[m] ?? 0,
+                                    paths: paths.filter { $0.source == position }, edges: edges, costs: &costs)
+            return (m, plan)
+        }
+    }
+
+    private static func movementPlan(network: Network, group: FlowGroup, m: Int, unmet: Double,
+                                     paths: [FlowDecomposition.Path], edges: [FlowDecomposition.Edge],
+                                     costs: inout CostBreakdown) -> MovementPlan {
+        let movement = network.movements[m]
+        let commodity = network.commodities[movement.commodity]
+        struct LegKey: Hashable, Comparable {
+            var depart: Int
+            var arc: Int
+            static func < (a: LegKey, b: LegKey) -> Bool { (a.depart, a.arc) < (b.depart, b.arc) }
+        }
+        var legQuantity: [LegKey: Double] = [:]
+        var delivered: [Int: Double] = [:]
+        for path in paths {
+            for edge in path.edges.map({ edges[$0] }) {
+                if edge.arc >= 0 {
+                    legQuantity[LegKey(depart: edge.depart, arc: edge.arc), default: 0] += path.quantity
+                } else {
+                    costs.holding += path.quantity * commodity.uses.dot(network.hubs[edge.hub].holdingCost)
+                }
+            }
+            delivered[path.arrive, default: 0] += path.quantity
+        }
+        let keys = legQuantity.keys.sorted()
+        let legIndex = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        let legs = keys.map { key -> Leg in
+            let arc = network.arcs[key.arc]
+            let quantity = legQuantity[key]!
+            costs.transport += quantity * commodity.uses.dot(arc.cost)
+            costs.customs += quantity * commodity.uses.dot(arc.customs.cost)
             return Leg(link: network.links[arc.link].id, from: network.hubs[arc.from].id, to: network.hubs[arc.to].id,
-                       mode: arc.mode, depart: flow.depart, arrive: flow.arrive, quantity: PlanNumbers.clean(flow.quantity))
+                       mode: arc.mode, depart: key.depart,
+                       arrive: key.depart + arc.transit + arc.customs.delay[movement.commodity],
+                       quantity: PlanNumbers.clean(quantity))
+        }
+        var itineraries: [Itinerary] = []
+        for path in paths {
+            let indices = path.edges.compactMap { edge -> Int? in
+                let e = edges[edge]
+                return e.arc >= 0 ? legIndex[LegKey(depart: e.depart, arc: e.arc)] : nil
+            }
+            if let same = itineraries.firstIndex(where: { $0.legs == indices && $0.arrive == path.arrive }) {
+                itineraries[same].quantity += path.quantity
+            } else {
+                itineraries.append(Itinerary(quantity: path.quantity, legs: indices, arrive: path.arrive))
+            }
         }
         let deliveries = delivered.keys.sorted().map { Delivery(period: $0, quantity: PlanNumbers.clean(delivered[$0]!)) }
             .filter { $0.quantity != 0 }
@@ -84,14 +146,12 @@ public enum PlanExtractor {
             }
         }
         costs.unmet += unmet * movement.unmetPenalty
-        var decomposition = FlowDecomposition(network: network, movement: movement, flows: flows, holds: holds,
-                                              deliveries: delivered)
-        let itineraries = decomposition.itineraries()
         return MovementPlan(id: movement.id, commodity: commodity.id, from: network.hubs[movement.from].id,
                             to: network.hubs[movement.to].id, quantity: movement.quantity, release: movement.release,
                             due: movement.due, delivered: PlanNumbers.clean(onTime + late),
                             onTime: PlanNumbers.clean(onTime), late: PlanNumbers.clean(late),
                             unmet: PlanNumbers.clean(unmet), lateUnitPeriods: PlanNumbers.clean(lateUnits),
-                            legs: legs, deliveries: deliveries, itineraries: itineraries)
+                            legs: legs, deliveries: deliveries,
+                            itineraries: itineraries.map { Itinerary(quantity: PlanNumbers.clean($0.quantity), legs: $0.legs, arrive: $0.arrive) })
     }
 }

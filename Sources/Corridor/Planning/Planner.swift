@@ -3,6 +3,8 @@ import CorridorLP
 /// Options for one planning run.
 public struct PlanningOptions: Sendable {
     public var mode: Formulation.Mode
+    /// Carry interchangeable movements as one flow (pruned model only; same optimum, smaller LP).
+    public var aggregate: Bool
     /// Solver settings; `timeLimit` there is in seconds.
     public var solver: SolveOptions
     /// Write the LP in CPLEX LP format here before solving.
@@ -10,9 +12,10 @@ public struct PlanningOptions: Sendable {
     /// Write the LP in free MPS format here before solving.
     public var exportMPS: String?
 
-    public init(mode: Formulation.Mode = .pruned, solver: SolveOptions = Planner.defaultSolverOptions,
-                exportLP: String? = nil, exportMPS: String? = nil) {
+    public init(mode: Formulation.Mode = .pruned, aggregate: Bool = true,
+                solver: SolveOptions = Planner.defaultSolverOptions, exportLP: String? = nil, exportMPS: String? = nil) {
         self.mode = mode
+        self.aggregate = aggregate
         self.solver = solver
         self.exportLP = exportLP
         self.exportMPS = exportMPS
@@ -57,7 +60,7 @@ public enum Planner {
 
     public static func plan(_ network: Network, options: PlanningOptions = .init(),
                             file: String = "network") throws -> PlanningResult {
-        let formulation = try Formulation.build(network, mode: options.mode, file: file)
+        let formulation = try Formulation.build(network, mode: options.mode, file: file, aggregate: options.aggregate)
         let exporting = options.exportLP != nil || options.exportMPS != nil
         let problem: GLPKProblem
         do {

@@ -396,4 +396,31 @@ final class HandComputedOptimumTests: XCTestCase {
         XCTAssertEqual(plan.objective, 9, accuracy: 1e-9)
         XCTAssertEqual(plan.costs.holding, 9, accuracy: 1e-9)
     }
+
+    // Interchangeable movements (same commodity, destination, due, late penalty) are one flow in the
+    // pruned model, but unmet stays per movement with its own penalty: only 10 of 20 units fit
+    // through M→C, and the ones left behind are the cheap-to-drop ones of "a" (5 each): 50. The plan
+    // still gives each movement its own legs: "b" goes B→M→C, "a" moves nothing.
+    func testAggregatedMovementsKeepTheirOwnUnmetAndLegs() throws {
+        let yaml = """
+        periods: 1
+        commodities: [{id: c}]
+        hubs: [{id: A, country: X}, {id: B, country: X}, {id: M, country: X}, {id: C, country: X}]
+        links:
+          - {id: am, from: A, to: M, transit: 0}
+          - {id: bm, from: B, to: M, transit: 0}
+          - {id: mc, from: M, to: C, transit: 0, capacity: 10}
+        movements:
+          - {id: a, commodity: c, from: A, to: C, quantity: 10, unmet_penalty: 5}
+          - {id: b, commodity: c, from: B, to: C, quantity: 10, unmet_penalty: 50}
+        """
+        let plan = try solve(yaml)
+        XCTAssertEqual(try Fixtures.plan(yaml).formulation.groups.count, 1, "one flow for both movements")
+        XCTAssertEqual(plan.objective, 50, accuracy: 1e-9)
+        XCTAssertEqual(movement(plan, "a").unmet, 10)
+        XCTAssertEqual(movement(plan, "a").legs, [])
+        XCTAssertEqual(movement(plan, "b").delivered, 10)
+        XCTAssertEqual(movement(plan, "b").legs.map(\.link), ["bm", "mc"])
+        XCTAssertEqual(movement(plan, "b").itineraries.map(\.legs), [[0, 1]])
+    }
 }
