@@ -87,7 +87,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.err)
         let lpText = try String(contentsOfFile: lp, encoding: .utf8)
         XCTAssertTrue(lpText.contains("Minimize"))
-        XCTAssertTrue(lpText.contains("x_m0_a0_t0"))
+        XCTAssertTrue(lpText.contains("x_g0_a0_t0"), lpText.prefix(300).description)
         XCTAssertTrue(FileManager.default.fileExists(atPath: mps))
         guard let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(where: FileManager.default.isExecutableFile) else {
             throw XCTSkip("glpsol is not installed")
