@@ -151,4 +151,45 @@ final class BatchTests: XCTestCase {
             XCTAssertTrue(run.err.contains("invalid.yaml"), run.err)
         }
     }
+
+    /// The documented JSON Schemas accept the example manifest and real result lines (needs Python's
+    /// jsonschema and PyYAML; skipped without them).
+    func testSchemasDescribeRealManifestsAndOutput() throws {
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import jsonschema, yaml"]
+        check.standardError = FileHandle.nullDevice
+        guard (try? check.run()) != nil else { throw XCTSkip("python3 is not available") }
+        check.waitUntilExit()
+        guard check.terminationStatus == 0 else { throw XCTSkip("python3 jsonschema/yaml are not installed") }
+        let example = Fixtures.repositoryRoot.appendingPathComponent("examples/demand-sweep.yaml").path
+        let run = CLI.run(["batch", example, "--quiet", "--no-timing"], timeout: 300)
+        XCTAssertEqual(run.status, 0, run.err)
+        let output = try directory.write("results.jsonl", run.stdout)
+        let failing = try directory.write("failing.jsonl", "{\"id\": \"x\", \"status\": \"error\"}\n")
+        let schemas = Fixtures.repositoryRoot.appendingPathComponent("docs/schemas").path
+        let script = """
+        import json, sys, yaml, jsonschema
+        schemas = sys.argv[1]
+        manifest = json.load(open(schemas + "/batch-manifest.schema.json"))
+        result = json.load(open(schemas + "/batch-result.schema.json"))
+        jsonschema.validate(yaml.safe_load(open(sys.argv[2])), manifest)
+        for line in open(sys.argv[3]):
+            jsonschema.validate(json.loads(line), result)
+        try:
+            jsonschema.validate(json.loads(open(sys.argv[4]).readline()), result)
+            sys.exit("an error line without its error was accepted")
+        except jsonschema.ValidationError:
+            pass
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, schemas, example, output, failing]
+        let pipe = Pipe()
+        process.standardError = pipe
+        try process.run()
+        process.waitUntilExit()
+        let message = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 0, message)
+    }
 }
