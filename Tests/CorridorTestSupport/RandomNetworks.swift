@@ -1,3 +1,4 @@
+import Corridor
 import Foundation
 
 /// Small seeded random networks (as YAML text) that exercise every feature of the model at once:
@@ -5,23 +6,14 @@ import Foundation
 /// handling, holding costs, open windows, `carries`, `both_ways`, two dimensions, zero-transit
 /// links. Used to check the pruned formulation against the literal one.
 public struct RandomNetworks {
-    private var state: UInt64
+    private var generator: SeededGenerator
 
     public init(seed: UInt64) {
-        state = seed &+ 0x9E37_79B9_7F4A_7C15
-    }
-
-    /// SplitMix64.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        generator = SeededGenerator(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
     }
 
     private mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
+        range.lowerBound + Int(generator.next() % UInt64(range.count))
     }
 
     private mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }

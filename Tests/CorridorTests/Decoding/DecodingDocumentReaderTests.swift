@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import XCTest
 @testable import Corridor
@@ -339,23 +340,6 @@ final class DecodingDocumentReaderTests: XCTestCase {
         let network = try NetworkDecoder.load(path: url.path)
         XCTAssertEqual(network.name, url.deletingPathExtension().lastPathComponent)
         XCTAssertEqual(network.hubs.count, 2)
-    }
-}
-
-/// SplitMix64: a small, seeded generator, so random inputs are the same on every run.
-struct NoiseGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
