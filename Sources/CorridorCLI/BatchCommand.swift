@@ -190,8 +190,7 @@ struct BatchMergeCommand: ParsableCommand {
         }
         let merge = BatchMerge(records: records, expected: expected)
         do {
-            if let output { try? FileManager.default.removeItem(atPath: output) }
-            let sink = try BatchOutput(path: output, format: format)
+            let sink = try BatchOutput(path: output, format: format, truncate: true)
             merge.merged.forEach(sink.write)
         } catch {
             Console.error("corridor: \(output ?? "stdout"): \(error.localizedDescription)")

@@ -11,8 +11,9 @@ public final class BatchOutput: @unchecked Sendable {
     private let format: Format
     private let lock = NSLock()
 
-    /// Opens `path` for appending (`nil`: standard output). Writes the CSV header to an empty file.
-    public init(path: String?, format: Format) throws {
+    /// Opens `path` for appending (`nil`: standard output), or emptied first with `truncate`.
+    /// Writes the CSV header to an empty file.
+    public init(path: String?, format: Format, truncate: Bool = false) throws {
         self.format = format
         if let path {
             if !FileManager.default.fileExists(atPath: path) {
@@ -22,6 +23,8 @@ public final class BatchOutput: @unchecked Sendable {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
             }
             self.handle = handle
+            let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
+            if truncate, type == .typeRegular { try handle.truncate(atOffset: 0) }
             let end = handle.seekToEndOfFile()
             if end == 0, format == .csv { handle.write(Data((BatchRecord.csvHeader + "\n").utf8)) }
         } else {
