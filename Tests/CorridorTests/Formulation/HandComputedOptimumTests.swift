@@ -3,23 +3,12 @@ import CorridorTestSupport
 import XCTest
 
 /// Each test is a network small enough to solve by hand; the comment above it derives the optimum.
-/// Together they pin every reading of the contract's LP (section 2 and section 4).
+/// With HandComputedCustomsTests they pin every reading of the contract's LP (section 2 and section 4):
+/// this file covers transport, storage, handling, timing, lateness, unmet and aggregation.
 final class HandComputedOptimumTests: XCTestCase {
-    private func solve(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) throws -> Plan {
-        let pruned = try Fixtures.plan(yaml, mode: .pruned).plan
-        let literal = try Fixtures.plan(yaml, mode: .literal).plan
-        XCTAssertEqual(pruned.objective, literal.objective, accuracy: 1e-6, "pruned and literal models disagree",
-                       file: file, line: line)
-        return pruned
-    }
-
-    private func movement(_ plan: Plan, _ id: String) -> MovementPlan {
-        plan.movements.first { $0.id == id }!
-    }
-
     // 10 t over one domestic link (transit 1, cost 2/t) due day 2: ship on day 0 or 1, cost 20.
     func testTransportCost() throws {
-        let plan = try solve("""
+        let plan = try solveBothModels("""
         periods: 3
         commodities: [{id: c}]
         hubs: [{id: A, country: X}, {id: B, country: X}]
@@ -28,152 +17,33 @@ final class HandComputedOptimumTests: XCTestCase {
         """)
         XCTAssertEqual(plan.objective, 20, accuracy: 1e-9)
         XCTAssertEqual(plan.costs.transport, 20, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "m").delivered, 10)
-        XCTAssertEqual(movement(plan, "m").onTime, 10)
-        XCTAssertEqual(movement(plan, "m").legs.reduce(0) { $0 + $1.quantity }, 10)
+        XCTAssertEqual(plan.movement("m").delivered, 10)
+        XCTAssertEqual(plan.movement("m").onTime, 10)
+        XCTAssertEqual(plan.movement("m").legs.reduce(0) { $0 + $1.quantity }, 10)
     }
 
     // Customs delay 2 on X→Y makes a transit-1 link arrive on day 3; due day 2, late penalty 5:
-    // transport 10 × 1 + lateness 10 × 1 day × 5 = 60 (unmet would cost 10 000).
-    func testCustomsDelayMakesLate() throws {
-        let plan = try solve("""
-        periods: 5
-        commodities: [{id: c}]
-        hubs: [{id: A, country: X}, {id: B, country: Y}]
-        links: [{id: ab, from: A, to: B, transit: 1, cost: 1}]
-        borders: [{from: X, to: Y, delay: 2}]
-        movements: [{id: m, commodity: c, from: A, to: B, quantity: 10, due: 2, late_penalty: 5}]
-        """)
-        XCTAssertEqual(plan.objective, 60, accuracy: 1e-9)
-        XCTAssertEqual(plan.costs.lateness, 50, accuracy: 1e-9)
-        let m = movement(plan, "m")
-        XCTAssertEqual(m.legs.map(\.arrive), [3])
-        XCTAssertEqual(m.legs.map(\.depart), [0])
-        XCTAssertEqual(m.late, 10)
-        XCTAssertEqual(m.lateUnitPeriods, 10)
-    }
 
     // One border capacity (10 t/day) shared by two links into Y. Both movements (10 t, due day 0)
-    // cannot cross on day 0: the cheaper one to delay (late penalty 1 < 2) goes on day 1. Objective 10.
-    func testBorderCapacityIsSharedByAllCrossingLinks() throws {
-        let plan = try solve("""
-        periods: 2
-        commodities: [{id: c}]
-        hubs: [{id: A, country: X}, {id: B, country: X}, {id: C, country: Y}]
-        links: [{id: ac, from: A, to: C, transit: 0}, {id: bc, from: B, to: C, transit: 0}]
-        borders: [{from: X, to: Y, capacity: 10}]
-        movements:
-          - {id: cheap, commodity: c, from: A, to: C, quantity: 10, due: 0, late_penalty: 1}
-          - {id: dear, commodity: c, from: B, to: C, quantity: 10, due: 0, late_penalty: 2}
-        """)
-        XCTAssertEqual(plan.objective, 10, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "cheap").late, 10)
-        XCTAssertEqual(movement(plan, "dear").onTime, 10)
-    }
 
     // Border capacity is loaded in the departure period whatever the commodity's delay (§4.4):
+
     // two commodities with delays 0 and 2 both want to depart on day 0 through a 10 t/day rule.
-    // Delaying the slow one's departure costs 10 × 1 (penalty 1); delaying the fast one costs 10 × 3.
-    func testBorderCapacityCountsInDeparturePeriod() throws {
-        let plan = try solve("""
-        periods: 5
-        commodities: [{id: fast}, {id: slow}]
-        hubs: [{id: A, country: X}, {id: B, country: Y}]
-        links: [{id: ab, from: A, to: B, transit: 0}]
-        borders: [{from: X, to: Y, capacity: 10, delay: 0, delay_by_commodity: {slow: 2}}]
-        movements:
-          - {id: f, commodity: fast, from: A, to: B, quantity: 10, due: 0, late_penalty: 3}
-          - {id: s, commodity: slow, from: A, to: B, quantity: 10, due: 2, late_penalty: 1}
-        """)
-        XCTAssertEqual(plan.objective, 10, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "f").legs.map(\.depart), [0])
-        XCTAssertEqual(movement(plan, "s").legs.map(\.depart), [1])
-        XCTAssertEqual(movement(plan, "s").legs.map(\.arrive), [3])
-    }
 
     // Agreement members cross without customs: transit 1, due 1, on time, cost 0. Without the
-    // agreement, customs_default (delay 3) pushes arrival past the horizon: all 5 units unmet = 5000.
-    func testAgreementRemovesCustoms() throws {
-        let base = """
-        periods: 3
-        customs_default: {delay: 3, cost: 1}
-        commodities: [{id: c}]
-        hubs: [{id: A, country: X}, {id: B, country: Y}]
-        links: [{id: ab, from: A, to: B, transit: 1}]
-        movements: [{id: m, commodity: c, from: A, to: B, quantity: 5, due: 1}]
-        """
-        let withAgreement = try solve(base + "\nagreements: [{name: union, members: [X, Y]}]\n")
-        XCTAssertEqual(withAgreement.objective, 0, accuracy: 1e-9)
-        XCTAssertEqual(movement(withAgreement, "m").legs.map(\.arrive), [1])
-        let without = try solve(base)
-        XCTAssertEqual(without.objective, 5000, accuracy: 1e-9)
-        XCTAssertEqual(movement(without, "m").unmet, 5)
-        XCTAssertEqual(without.costs.unmet, 5000, accuracy: 1e-9)
-    }
 
     // Agreements are not transitive (§4.2): X–Y and Y–Z agreements leave X→Z to customs_default
-    // (delay 1, cost 2/t): 4 units arrive on day 2 instead of 1: customs 8 + lateness 4 = 12.
-    func testAgreementsAreNotTransitive() throws {
-        let plan = try solve("""
-        periods: 4
-        customs_default: {delay: 1, cost: 2}
-        agreements: [{name: one, members: [X, Y]}, {name: two, members: [Y, Z]}]
-        commodities: [{id: c}]
-        hubs: [{id: A, country: X}, {id: C, country: Z}]
-        links: [{id: ac, from: A, to: C, transit: 1}]
-        movements: [{id: m, commodity: c, from: A, to: C, quantity: 4, due: 1}]
-        """)
-        XCTAssertEqual(plan.objective, 12, accuracy: 1e-9)
-        XCTAssertEqual(plan.costs.customs, 8, accuracy: 1e-9)
-        XCTAssertEqual(plan.costs.lateness, 4, accuracy: 1e-9)
-    }
 
     // An explicit rule X→Y (delay 1, cost 2/t) beats the X–Y agreement, but only in its own
+
     // direction (§4.3): 5 units X→Y pay customs 10 and arrive a day late (5); 5 units Y→X on the
-    // reverse of a both_ways link cross customs-free, on time. Objective 15.
-    func testExplicitRuleBeatsAgreementInItsDirectionOnly() throws {
-        let plan = try solve("""
-        periods: 4
-        agreements: [{name: union, members: [X, Y]}]
-        borders: [{from: X, to: Y, delay: 1, cost: 2}]
-        commodities: [{id: c}]
-        hubs: [{id: A, country: X}, {id: B, country: Y}]
-        links: [{id: ab, from: A, to: B, transit: 1, both_ways: true}]
-        movements:
-          - {id: there, commodity: c, from: A, to: B, quantity: 5, due: 1}
-          - {id: back, commodity: c, from: B, to: A, quantity: 5, due: 1}
-        """)
-        XCTAssertEqual(plan.objective, 15, accuracy: 1e-9)
-        XCTAssertEqual(plan.costs.customs, 10, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "there").legs.map(\.arrive), [2])
-        let back = movement(plan, "back")
-        XCTAssertEqual(back.legs.map(\.arrive), [1])
-        XCTAssertEqual(back.legs.map(\.from), ["B"])
-        XCTAssertEqual(back.legs.map(\.link), ["ab"])
-    }
 
     // delay_by_commodity overrides delay, in both directions of a both_ways rule (§4.5):
-    // c1 (delay 1) arrives day 1, late 1; c2 (delay 3) arrives day 3, late 3, both ways. Objective 7.
-    func testDelayByCommodityAppliesBothWays() throws {
-        let plan = try solve("""
-        periods: 5
-        commodities: [{id: c1}, {id: c2}]
-        hubs: [{id: A, country: X}, {id: B, country: Y}]
-        links: [{id: ab, from: A, to: B, transit: 0, both_ways: true}]
-        borders: [{from: X, to: Y, delay: 1, delay_by_commodity: {c2: 3}, both_ways: true}]
-        movements:
-          - {id: m1, commodity: c1, from: A, to: B, quantity: 1, due: 0}
-          - {id: m2, commodity: c2, from: A, to: B, quantity: 1, due: 0}
-          - {id: m3, commodity: c2, from: B, to: A, quantity: 1, due: 0}
-        """)
-        XCTAssertEqual(plan.objective, 7, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "m1").legs.map(\.arrive), [1])
-        XCTAssertEqual(movement(plan, "m2").legs.map(\.arrive), [3])
-        XCTAssertEqual(movement(plan, "m3").legs.map(\.arrive), [3])
-    }
 
     // The only link opens on day 2 (open window), so 10 t wait at A over days 0→1 and 1→2
+
     // (holding 1 per t per day): 20. With A's storage limited to 6 t, only 6 can wait: 6 × 2 = 12
+
     // holding plus 4 unmet × 1000. Unmet units leave at release and use no storage (§4.6).
     func testOpenWindowHoldingCostAndOriginStorage() throws {
         let base = """
@@ -184,21 +54,23 @@ final class HandComputedOptimumTests: XCTestCase {
         hubs:
           - {id: B, country: X}
         """
-        let unlimited = try solve(base + "\n  - {id: A, country: X, holding_cost: 1}\n")
+        let unlimited = try solveBothModels(base + "\n  - {id: A, country: X, holding_cost: 1}\n")
         XCTAssertEqual(unlimited.objective, 20, accuracy: 1e-9)
         XCTAssertEqual(unlimited.costs.holding, 20, accuracy: 1e-9)
-        XCTAssertEqual(movement(unlimited, "m").legs.map(\.depart), [2])
-        let limited = try solve(base + "\n  - {id: A, country: X, holding_cost: 1, storage: 6}\n")
+        XCTAssertEqual(unlimited.movement("m").legs.map(\.depart), [2])
+        let limited = try solveBothModels(base + "\n  - {id: A, country: X, holding_cost: 1, storage: 6}\n")
         XCTAssertEqual(limited.objective, 4012, accuracy: 1e-9)
-        XCTAssertEqual(movement(limited, "m").unmet, 4)
-        XCTAssertEqual(movement(limited, "m").delivered, 6)
+        XCTAssertEqual(limited.movement("m").unmet, 4)
+        XCTAssertEqual(limited.movement("m").delivered, 6)
     }
 
     // Handling at B counts arrivals plus departures in a period (10 t). Units arriving on day 1
+
     // can leave on day 1 only if a + d ≤ 10, so at most 5 t go straight through (on time at C on
+
     // day 2); the other 5 t leave B on day 2 and are a day late. Objective 5.
     func testHandlingCountsArrivalsAndDepartures() throws {
-        let plan = try solve("""
+        let plan = try solveBothModels("""
         periods: 5
         commodities: [{id: c}]
         hubs: [{id: A, country: X}, {id: B, country: X, handling: 10}, {id: C, country: X}]
@@ -206,29 +78,17 @@ final class HandComputedOptimumTests: XCTestCase {
         movements: [{id: m, commodity: c, from: A, to: C, quantity: 10, due: 2}]
         """)
         XCTAssertEqual(plan.objective, 5, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "m").onTime, 5, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "m").late, 5, accuracy: 1e-9)
+        XCTAssertEqual(plan.movement("m").onTime, 5, accuracy: 1e-9)
+        XCTAssertEqual(plan.movement("m").late, 5, accuracy: 1e-9)
     }
 
     // An arrival counts against the receiving hub's handling in depart + transit + delay (§4.5):
+
     // B handles 4 t/day; with customs delay 1 a day-0 departure arrives on day 2. 8 t due day 2:
-    // 4 arrive day 2 (on time), 4 day 3 (late 1). Objective 4.
-    func testArrivalHandlingCountsAfterCustomsDelay() throws {
-        let plan = try solve("""
-        periods: 5
-        commodities: [{id: c}]
-        hubs: [{id: A, country: X}, {id: B, country: Y, handling: 4}]
-        links: [{id: ab, from: A, to: B, transit: 1}]
-        borders: [{from: X, to: Y, delay: 1}]
-        movements: [{id: m, commodity: c, from: A, to: B, quantity: 8, due: 2}]
-        """)
-        XCTAssertEqual(plan.objective, 4, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "m").deliveries.map(\.period), [2, 3])
-    }
 
     // `carries` keeps c2 off the cheap link (1/t): c1 pays 2 × 1, c2 takes the dear link, 2 × 5. 12.
     func testCarriesRestrictsCommodities() throws {
-        let plan = try solve("""
+        let plan = try solveBothModels("""
         periods: 2
         commodities: [{id: c1}, {id: c2}]
         hubs: [{id: A, country: X}, {id: B, country: X}]
@@ -240,13 +100,13 @@ final class HandComputedOptimumTests: XCTestCase {
           - {id: m2, commodity: c2, from: A, to: B, quantity: 2}
         """)
         XCTAssertEqual(plan.objective, 12, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "m1").legs.map(\.link), ["cheap"])
-        XCTAssertEqual(movement(plan, "m2").legs.map(\.link), ["dear"])
+        XCTAssertEqual(plan.movement("m1").legs.map(\.link), ["cheap"])
+        XCTAssertEqual(plan.movement("m2").legs.map(\.link), ["dear"])
     }
 
     // `carries: []` allows nothing: the only link is unusable, 3 units unmet at 7 each = 21.
     func testEmptyCarriesAllowsNothing() throws {
-        let plan = try solve("""
+        let plan = try solveBothModels("""
         periods: 2
         commodities: [{id: c}]
         hubs: [{id: A, country: X}, {id: B, country: X}]
@@ -254,13 +114,14 @@ final class HandComputedOptimumTests: XCTestCase {
         movements: [{id: m, commodity: c, from: A, to: B, quantity: 3, unmet_penalty: 7}]
         """)
         XCTAssertEqual(plan.objective, 21, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "m").unmet, 3)
+        XCTAssertEqual(plan.movement("m").unmet, 3)
     }
 
     // A both_ways link has a capacity per direction: 5 t each way on day 0 fit (cost 1/t: 10);
+
     // a shared capacity would leave 5 units unmet (horizon 1).
     func testBothWaysDirectionsHaveTheirOwnCapacity() throws {
-        let plan = try solve("""
+        let plan = try solveBothModels("""
         periods: 1
         commodities: [{id: c}]
         hubs: [{id: A, country: X}, {id: B, country: X}]
@@ -274,10 +135,12 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // Troops use 1 seat and 0.1 t. The link takes 100 seats but only 5 t a day: 50 troops a day.
+
     // 80 troops due day 0: 50 on time, 30 a day late. Objective 30. The capacity `7` on the second
+
     // link is a plain number, so it limits t (the first dimension) only: 70 troops (7 t), 70 seats.
     func testMultiDimensionUsesAndPlainNumberVectors() throws {
-        let plan = try solve("""
+        let plan = try solveBothModels("""
         periods: 2
         dimensions: [t, pax]
         commodities: [{id: troops, uses: {pax: 1, t: 0.1}}]
@@ -289,16 +152,17 @@ final class HandComputedOptimumTests: XCTestCase {
           - {id: m, commodity: troops, from: A, to: B, quantity: 80, due: 0}
           - {id: n, commodity: troops, from: C, to: D, quantity: 100, due: 0}
         """)
-        XCTAssertEqual(movement(plan, "m").onTime, 50, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "m").late, 30, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "n").onTime, 70, accuracy: 1e-9)
+        XCTAssertEqual(plan.movement("m").onTime, 50, accuracy: 1e-9)
+        XCTAssertEqual(plan.movement("m").late, 30, accuracy: 1e-9)
+        XCTAssertEqual(plan.movement("n").onTime, 70, accuracy: 1e-9)
         XCTAssertEqual(plan.objective, 30 + 30, accuracy: 1e-9)
     }
 
     // A zero in `uses` means that dimension's limits and costs do not touch the commodity (§4.9):
+
     // 10 units of weightless data over a link with t capacity 0 and t cost 9: free and on time.
     func testZeroUseIgnoresThatDimension() throws {
-        let plan = try solve("""
+        let plan = try solveBothModels("""
         periods: 1
         dimensions: [t, pax]
         commodities: [{id: data, uses: {t: 0, pax: 1}}]
@@ -312,7 +176,7 @@ final class HandComputedOptimumTests: XCTestCase {
 
     // Unmet is cheaper than transport when the penalty is below the cost: 4 × 3 = 12.
     func testUnmetWhenCheaperThanTransport() throws {
-        let plan = try solve("""
+        let plan = try solveBothModels("""
         periods: 2
         commodities: [{id: c}]
         hubs: [{id: A, country: X}, {id: B, country: X}]
@@ -324,9 +188,10 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // Lateness keeps counting to the last period; due beyond the horizon is never late (§4.8).
+
     // Transit 2 from release 1: arrives day 3; due 1 → 2 days late × 3 × 2 units = 12; due 9 → 0.
     func testLatenessAndDueBeyondHorizon() throws {
-        let plan = try solve("""
+        let plan = try solveBothModels("""
         periods: 4
         commodities: [{id: c}]
         hubs: [{id: A, country: X}, {id: B, country: X}]
@@ -336,14 +201,15 @@ final class HandComputedOptimumTests: XCTestCase {
           - {id: never, commodity: c, from: A, to: B, quantity: 2, release: 1, due: 9, late_penalty: 3}
         """)
         XCTAssertEqual(plan.objective, 12, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "late").lateUnitPeriods, 4)
-        XCTAssertEqual(movement(plan, "never").onTime, 2)
+        XCTAssertEqual(plan.movement("late").lateUnitPeriods, 4)
+        XCTAssertEqual(plan.movement("never").onTime, 2)
     }
 
     // Zero-transit cycles are legal (§4.10) and must not break itineraries: A⇄B both ways with
+
     // transit 0 and no cost, then B→C. Objective = 6 × 1 on bc; itineraries cover all 6 units.
     func testZeroTransitCycleKeepsItinerariesWhole() throws {
-        let plan = try solve("""
+        let plan = try solveBothModels("""
         periods: 2
         commodities: [{id: c}]
         hubs: [{id: A, country: X}, {id: B, country: X}, {id: C, country: X}]
@@ -353,16 +219,18 @@ final class HandComputedOptimumTests: XCTestCase {
         movements: [{id: m, commodity: c, from: A, to: C, quantity: 6, due: 0}]
         """)
         XCTAssertEqual(plan.objective, 6, accuracy: 1e-9)
-        let m = movement(plan, "m")
+        let m = plan.movement("m")
         XCTAssertEqual(m.itineraries.reduce(0) { $0 + $1.quantity }, 6, accuracy: 1e-9)
         XCTAssertEqual(m.itineraries.first?.legs.map { m.legs[$0].link }, ["ab", "bc"])
     }
 
     // Release supply and deliveries use no handling (§4.6): origin and destination handle 0, a
+
     // direct link would need handling at both ends, so everything is unmet (2 × 1000) … unless the
+
     // hubs' handling is unlimited, when the units travel for free.
     func testHandlingAppliesToDeparturesAndArrivalsNotSupplyOrDelivery() throws {
-        let blocked = try solve("""
+        let blocked = try solveBothModels("""
         periods: 2
         commodities: [{id: c}]
         hubs: [{id: A, country: X, handling: 0}, {id: B, country: X}]
@@ -370,7 +238,7 @@ final class HandComputedOptimumTests: XCTestCase {
         movements: [{id: m, commodity: c, from: A, to: B, quantity: 2}]
         """)
         XCTAssertEqual(blocked.objective, 2000, accuracy: 1e-9)
-        let open = try solve("""
+        let open = try solveBothModels("""
         periods: 2
         commodities: [{id: c}]
         hubs: [{id: A, country: X, handling: 2}, {id: B, country: X, handling: 2}]
@@ -381,10 +249,12 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // Storage at an intermediate hub: B holds at most 3 t overnight. 6 t reach B on day 0 (transit 0);
+
     // the link on from B opens only on day 1. 3 t wait at B, the other 3 t wait at A (no limit) and
+
     // travel on day 1. Holding cost 1/t/day at B and 2/t/day at A: 3 × 1 + 3 × 2 = 9.
     func testIntermediateStorage() throws {
-        let plan = try solve("""
+        let plan = try solveBothModels("""
         periods: 3
         commodities: [{id: c}]
         hubs: [{id: A, country: X, holding_cost: 2}, {id: B, country: X, storage: 3, holding_cost: 1}, {id: C, country: X}]
@@ -398,8 +268,11 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // Interchangeable movements (same commodity, destination, due, late penalty) are one flow in the
+
     // pruned model, but unmet stays per movement with its own penalty: only 10 of 20 units fit
+
     // through M→C, and the ones left behind are the cheap-to-drop ones of "a" (5 each): 50. The plan
+
     // still gives each movement its own legs: "b" goes B→M→C, "a" moves nothing.
     func testAggregatedMovementsKeepTheirOwnUnmetAndLegs() throws {
         let yaml = """
@@ -414,13 +287,13 @@ final class HandComputedOptimumTests: XCTestCase {
           - {id: a, commodity: c, from: A, to: C, quantity: 10, unmet_penalty: 5}
           - {id: b, commodity: c, from: B, to: C, quantity: 10, unmet_penalty: 50}
         """
-        let plan = try solve(yaml)
+        let plan = try solveBothModels(yaml)
         XCTAssertEqual(try Fixtures.plan(yaml).formulation.groups.count, 1, "one flow for both movements")
         XCTAssertEqual(plan.objective, 50, accuracy: 1e-9)
-        XCTAssertEqual(movement(plan, "a").unmet, 10)
-        XCTAssertEqual(movement(plan, "a").legs, [])
-        XCTAssertEqual(movement(plan, "b").delivered, 10)
-        XCTAssertEqual(movement(plan, "b").legs.map(\.link), ["bm", "mc"])
-        XCTAssertEqual(movement(plan, "b").itineraries.map(\.legs), [[0, 1]])
+        XCTAssertEqual(plan.movement("a").unmet, 10)
+        XCTAssertEqual(plan.movement("a").legs, [])
+        XCTAssertEqual(plan.movement("b").delivered, 10)
+        XCTAssertEqual(plan.movement("b").legs.map(\.link), ["bm", "mc"])
+        XCTAssertEqual(plan.movement("b").itineraries.map(\.legs), [[0, 1]])
     }
 }
