@@ -5,6 +5,7 @@ import XCTest
 /// Hand-computed optima for customs: delays, shared border capacity, agreements, explicit rules,
 /// `delay_by_commodity` and the timing of arrivals after customs (contract §1, §4.2–§4.5).
 final class HandComputedCustomsTests: XCTestCase {
+    // Customs delay 2 on X→Y makes a transit-1 link arrive on day 3; due day 2, late penalty 5:
     // transport 10 × 1 + lateness 10 × 1 day × 5 = 60 (unmet would cost 10 000).
     func testCustomsDelayMakesLate() throws {
         let plan = try solveBothModels("""
@@ -24,6 +25,7 @@ final class HandComputedCustomsTests: XCTestCase {
         XCTAssertEqual(m.lateUnitPeriods, 10)
     }
 
+    // One border capacity (10 t/day) shared by two links into Y. Both movements (10 t, due day 0)
     // cannot cross on day 0: the cheaper one to delay (late penalty 1 < 2) goes on day 1. Objective 10.
     func testBorderCapacityIsSharedByAllCrossingLinks() throws {
         let plan = try solveBothModels("""
@@ -41,6 +43,8 @@ final class HandComputedCustomsTests: XCTestCase {
         XCTAssertEqual(plan.movement("dear").onTime, 10)
     }
 
+    // Border capacity is loaded in the departure period whatever the commodity's delay (§4.4):
+    // two commodities with delays 0 and 2 both want to depart on day 0 through a 10 t/day rule.
     // Delaying the slow one's departure costs 10 × 1 (penalty 1); delaying the fast one costs 10 × 3.
     func testBorderCapacityCountsInDeparturePeriod() throws {
         let plan = try solveBothModels("""
@@ -59,6 +63,7 @@ final class HandComputedCustomsTests: XCTestCase {
         XCTAssertEqual(plan.movement("s").legs.map(\.arrive), [3])
     }
 
+    // Agreement members cross without customs: transit 1, due 1, on time, cost 0. Without the
     // agreement, customs_default (delay 3) pushes arrival past the horizon: all 5 units unmet = 5000.
     func testAgreementRemovesCustoms() throws {
         let base = """
@@ -78,6 +83,7 @@ final class HandComputedCustomsTests: XCTestCase {
         XCTAssertEqual(without.costs.unmet, 5000, accuracy: 1e-9)
     }
 
+    // Agreements are not transitive (§4.2): X–Y and Y–Z agreements leave X→Z to customs_default
     // (delay 1, cost 2/t): 4 units arrive on day 2 instead of 1: customs 8 + lateness 4 = 12.
     func testAgreementsAreNotTransitive() throws {
         let plan = try solveBothModels("""
@@ -94,6 +100,8 @@ final class HandComputedCustomsTests: XCTestCase {
         XCTAssertEqual(plan.costs.lateness, 4, accuracy: 1e-9)
     }
 
+    // An explicit rule X→Y (delay 1, cost 2/t) beats the X–Y agreement, but only in its own
+    // direction (§4.3): 5 units X→Y pay customs 10 and arrive a day late (5); 5 units Y→X on the
     // reverse of a both_ways link cross customs-free, on time. Objective 15.
     func testExplicitRuleBeatsAgreementInItsDirectionOnly() throws {
         let plan = try solveBothModels("""
@@ -116,6 +124,7 @@ final class HandComputedCustomsTests: XCTestCase {
         XCTAssertEqual(back.legs.map(\.link), ["ab"])
     }
 
+    // delay_by_commodity overrides delay, in both directions of a both_ways rule (§4.5):
     // c1 (delay 1) arrives day 1, late 1; c2 (delay 3) arrives day 3, late 3, both ways. Objective 7.
     func testDelayByCommodityAppliesBothWays() throws {
         let plan = try solveBothModels("""
@@ -135,6 +144,8 @@ final class HandComputedCustomsTests: XCTestCase {
         XCTAssertEqual(plan.movement("m3").legs.map(\.arrive), [3])
     }
 
+    // An arrival counts against the receiving hub's handling in depart + transit + delay (§4.5):
+    // B handles 4 t/day; with customs delay 1 a day-0 departure arrives on day 2. 8 t due day 2:
     // 4 arrive day 2 (on time), 4 day 3 (late 1). Objective 4.
     func testArrivalHandlingCountsAfterCustomsDelay() throws {
         let plan = try solveBothModels("""

@@ -22,28 +22,8 @@ final class HandComputedOptimumTests: XCTestCase {
         XCTAssertEqual(plan.movement("m").legs.reduce(0) { $0 + $1.quantity }, 10)
     }
 
-    // Customs delay 2 on X→Y makes a transit-1 link arrive on day 3; due day 2, late penalty 5:
-
-    // One border capacity (10 t/day) shared by two links into Y. Both movements (10 t, due day 0)
-
-    // Border capacity is loaded in the departure period whatever the commodity's delay (§4.4):
-
-    // two commodities with delays 0 and 2 both want to depart on day 0 through a 10 t/day rule.
-
-    // Agreement members cross without customs: transit 1, due 1, on time, cost 0. Without the
-
-    // Agreements are not transitive (§4.2): X–Y and Y–Z agreements leave X→Z to customs_default
-
-    // An explicit rule X→Y (delay 1, cost 2/t) beats the X–Y agreement, but only in its own
-
-    // direction (§4.3): 5 units X→Y pay customs 10 and arrive a day late (5); 5 units Y→X on the
-
-    // delay_by_commodity overrides delay, in both directions of a both_ways rule (§4.5):
-
     // The only link opens on day 2 (open window), so 10 t wait at A over days 0→1 and 1→2
-
     // (holding 1 per t per day): 20. With A's storage limited to 6 t, only 6 can wait: 6 × 2 = 12
-
     // holding plus 4 unmet × 1000. Unmet units leave at release and use no storage (§4.6).
     func testOpenWindowHoldingCostAndOriginStorage() throws {
         let base = """
@@ -65,9 +45,7 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // Handling at B counts arrivals plus departures in a period (10 t). Units arriving on day 1
-
     // can leave on day 1 only if a + d ≤ 10, so at most 5 t go straight through (on time at C on
-
     // day 2); the other 5 t leave B on day 2 and are a day late. Objective 5.
     func testHandlingCountsArrivalsAndDepartures() throws {
         let plan = try solveBothModels("""
@@ -81,10 +59,6 @@ final class HandComputedOptimumTests: XCTestCase {
         XCTAssertEqual(plan.movement("m").onTime, 5, accuracy: 1e-9)
         XCTAssertEqual(plan.movement("m").late, 5, accuracy: 1e-9)
     }
-
-    // An arrival counts against the receiving hub's handling in depart + transit + delay (§4.5):
-
-    // B handles 4 t/day; with customs delay 1 a day-0 departure arrives on day 2. 8 t due day 2:
 
     // `carries` keeps c2 off the cheap link (1/t): c1 pays 2 × 1, c2 takes the dear link, 2 × 5. 12.
     func testCarriesRestrictsCommodities() throws {
@@ -118,7 +92,6 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // A both_ways link has a capacity per direction: 5 t each way on day 0 fit (cost 1/t: 10);
-
     // a shared capacity would leave 5 units unmet (horizon 1).
     func testBothWaysDirectionsHaveTheirOwnCapacity() throws {
         let plan = try solveBothModels("""
@@ -135,9 +108,7 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // Troops use 1 seat and 0.1 t. The link takes 100 seats but only 5 t a day: 50 troops a day.
-
     // 80 troops due day 0: 50 on time, 30 a day late. Objective 30. The capacity `7` on the second
-
     // link is a plain number, so it limits t (the first dimension) only: 70 troops (7 t), 70 seats.
     func testMultiDimensionUsesAndPlainNumberVectors() throws {
         let plan = try solveBothModels("""
@@ -159,7 +130,6 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // A zero in `uses` means that dimension's limits and costs do not touch the commodity (§4.9):
-
     // 10 units of weightless data over a link with t capacity 0 and t cost 9: free and on time.
     func testZeroUseIgnoresThatDimension() throws {
         let plan = try solveBothModels("""
@@ -188,7 +158,6 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // Lateness keeps counting to the last period; due beyond the horizon is never late (§4.8).
-
     // Transit 2 from release 1: arrives day 3; due 1 → 2 days late × 3 × 2 units = 12; due 9 → 0.
     func testLatenessAndDueBeyondHorizon() throws {
         let plan = try solveBothModels("""
@@ -206,7 +175,6 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // Zero-transit cycles are legal (§4.10) and must not break itineraries: A⇄B both ways with
-
     // transit 0 and no cost, then B→C. Objective = 6 × 1 on bc; itineraries cover all 6 units.
     func testZeroTransitCycleKeepsItinerariesWhole() throws {
         let plan = try solveBothModels("""
@@ -225,9 +193,7 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // Release supply and deliveries use no handling (§4.6): origin and destination handle 0, a
-
     // direct link would need handling at both ends, so everything is unmet (2 × 1000) … unless the
-
     // hubs' handling is unlimited, when the units travel for free.
     func testHandlingAppliesToDeparturesAndArrivalsNotSupplyOrDelivery() throws {
         let blocked = try solveBothModels("""
@@ -249,9 +215,7 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // Storage at an intermediate hub: B holds at most 3 t overnight. 6 t reach B on day 0 (transit 0);
-
     // the link on from B opens only on day 1. 3 t wait at B, the other 3 t wait at A (no limit) and
-
     // travel on day 1. Holding cost 1/t/day at B and 2/t/day at A: 3 × 1 + 3 × 2 = 9.
     func testIntermediateStorage() throws {
         let plan = try solveBothModels("""
@@ -268,11 +232,8 @@ final class HandComputedOptimumTests: XCTestCase {
     }
 
     // Interchangeable movements (same commodity, destination, due, late penalty) are one flow in the
-
     // pruned model, but unmet stays per movement with its own penalty: only 10 of 20 units fit
-
     // through M→C, and the ones left behind are the cheap-to-drop ones of "a" (5 each): 50. The plan
-
     // still gives each movement its own legs: "b" goes B→M→C, "a" moves nothing.
     func testAggregatedMovementsKeepTheirOwnUnmetAndLegs() throws {
         let yaml = """
