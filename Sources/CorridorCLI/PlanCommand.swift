@@ -47,7 +47,26 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("literal"), help: .hidden)
     var literal = false
 
+    @Flag(name: .customLong("no-aggregate"), help: .hidden)
+    var noAggregate = false
+
+    /// Solver experiments (see docs/formulation.md, "Solver settings"): primal, dual or dualprimal.
+    @Option(name: .customLong("simplex"), help: .hidden)
+    var simplex: String?
+
+    @Flag(name: .customLong("presolve"), help: .hidden)
+    var presolve = false
+
+    @Flag(name: .customLong("no-scaling"), help: .hidden)
+    var noScaling = false
+
+    @Flag(name: .customLong("standard-basis"), help: .hidden)
+    var standardBasis = false
+
     func validate() throws {
+        if let simplex, !["primal", "dual", "dualprimal"].contains(simplex) {
+            throw ValidationError("--simplex must be primal, dual or dualprimal")
+        }
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
             throw ValidationError("--time-limit must be a positive number of seconds")
         }
@@ -66,7 +85,16 @@ struct PlanCommand: ParsableCommand {
         var solver = Planner.defaultSolverOptions
         solver.timeLimit = timeLimit
         solver.verbose = verbose
-        let options = PlanningOptions(mode: literal ? .literal : .pruned, solver: solver,
+        switch simplex {
+        case "dual": solver.method = .dual
+        case "dualprimal": solver.method = .dualPrimal
+        case "primal": solver.method = .primal
+        default: break
+        }
+        if presolve { solver.presolve = true }
+        if noScaling { solver.scaling = false }
+        if standardBasis { solver.basis = .standard }
+        let options = PlanningOptions(mode: literal ? .literal : .pruned, aggregate: !noAggregate, solver: solver,
                                       exportLP: exportLP, exportMPS: exportMPS)
         let result: PlanningResult
         do {

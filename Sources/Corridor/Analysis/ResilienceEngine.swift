@@ -17,6 +17,8 @@ public struct ResilienceEngine: Sendable {
 
     public init(network: Network, options: SolveOptions = Planner.defaultSolverOptions, file: String = "network") throws {
         self.network = network
+        var options = options
+        options.presolve = false  // warm re-solves need the baseline's final basis on the loaded problem
         self.options = options
         formulation = try Formulation.build(network, file: file, keepAllCapacityRows: true)
         let worker = try ResilienceWorker(formulation: formulation, options: options)

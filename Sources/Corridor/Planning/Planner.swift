@@ -55,8 +55,9 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
 /// The planning pipeline: validated network → formulation → GLPK → plan → verified plan.
 /// Runs on the calling thread from start to end (GLPK problems are thread-bound).
 public enum Planner {
-    /// Primal simplex from an advanced basis with scaling (see docs/formulation.md).
-    public static let defaultSolverOptions = SolveOptions()
+    /// Primal simplex with GLPK's presolver and scaling, chosen by measurement (docs/formulation.md,
+    /// "Solver settings"). Analyses that warm-start from a basis turn presolve off.
+    public static let defaultSolverOptions = SolveOptions(presolve: true)
 
     public static func plan(_ network: Network, options: PlanningOptions = .init(),
                             file: String = "network") throws -> PlanningResult {
