@@ -76,8 +76,11 @@ public struct Formulation: Sendable {
     public static func build(_ network: Network, mode: Mode = .pruned, file: String = "network",
                              aggregate: Bool = true, keepAllCapacityRows: Bool = false,
                              memoryLimit: UInt64? = nil) throws(InputError) -> Formulation {
-        let estimate = SizeEstimate(network: network, mode: mode)
+        var estimate = SizeEstimate(network: network, mode: mode)
         let limit = memoryLimit ?? SizeEstimate.defaultMemoryLimit
+        if estimate.bytes > limit, mode == .pruned {
+            estimate = SizeEstimate(exact: network, groups: FlowGroup.groups(for: network, aggregate: aggregate))
+        }
         if estimate.bytes > limit {
             let size = estimate.bytes == .max ? "more than 2^31 variables"
                 : "about \(estimate.columns) variables, an estimated \(SizeEstimate.format(bytes: estimate.bytes))"

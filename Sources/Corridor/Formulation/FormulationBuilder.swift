@@ -29,12 +29,7 @@ struct FormulationBuilder {
         let outgoing = arcLists(\.from)
         let incoming = arcLists(\.to)
         for (g, group) in groups.enumerated() {
-            let members = group.movements.map { network.movements[$0] }
-            let windows = mode == .literal
-                ? TimeWindows.unpruned(network: network, release: members[0].release)
-                : TimeWindows(network: network, sources: members.map { ($0.from, $0.release) },
-                              destination: group.destination, commodity: group.commodity,
-                              outgoing: outgoing, incoming: incoming)
+            let windows = TimeWindows(network: network, group: group, mode: mode, outgoing: outgoing, incoming: incoming)
             addGroup(g, windows: windows)
         }
         addCapacityRows()
@@ -42,9 +37,7 @@ struct FormulationBuilder {
     }
 
     private func arcLists(_ end: KeyPath<Arc, Int>) -> [[Int]] {
-        var lists = Array(repeating: [Int](), count: network.hubs.count)
-        for (index, arc) in network.arcs.enumerated() { lists[arc[keyPath: end]].append(index) }
-        return lists
+        network.arcLists(end)
     }
 
     // MARK: Flow balance
@@ -56,7 +49,7 @@ struct FormulationBuilder {
         let uses = network.commodities[k].uses
         let deliverOnArrival = mode == .pruned
         let quantity = group.quantity
-        let release = group.movements.map { network.movements[$0].release }.min()!
+        let spans = VariableSpans(network: network, group: group, windows: windows, deliverOnArrival: deliverOnArrival)
 
         // Supply and unmet per movement, at its own (origin, release).
         for m in group.movements {
@@ -69,15 +62,11 @@ struct FormulationBuilder {
             program.addEntry(row: origin, column: unmet, value: -1)
         }
 
-        for (a, arc) in network.arcs.enumerated() where arc.carries[k] {
-            if deliverOnArrival, arc.from == group.destination { continue }
+        for (a, arc) in network.arcs.enumerated() {
+            guard let departures = spans.departures(on: a) else { continue }
             let delay = arc.transit + arc.customs.delay[k]
-            guard windows.latest[arc.to] != Int.min, windows.earliest[arc.from] != Int.max else { continue }
-            let first = max(arc.openFirst, release, windows.earliest[arc.from])
-            let last = min(arc.openLast, min(windows.latest[arc.to], horizon - 1) - delay)
-            guard first <= last else { continue }
             let unitCost = uses.dot(arc.cost + arc.customs.cost)
-            for t in first...last {
+            for t in departures {
                 let arrive = t + delay
                 let delivers = deliverOnArrival && arc.to == group.destination
                 let cost = unitCost + (delivers ? group.lateness(at: arrive) : 0)
@@ -90,13 +79,9 @@ struct FormulationBuilder {
         }
 
         for (i, hub) in network.hubs.enumerated() {
-            if deliverOnArrival, i == group.destination { continue }
-            guard windows.latest[i] != Int.min, windows.earliest[i] != Int.max else { continue }
-            let first = max(release, windows.earliest[i])
-            let last = min(horizon - 2, windows.latest[i] - 1)
-            guard first <= last else { continue }
+            guard let holds = spans.holds(at: i) else { continue }
             let cost = uses.dot(hub.holdingCost)
-            for t in first...last {
+            for t in holds {
                 let y = column(.hold, g, place: i, period: t, upper: quantity, cost: cost)
                 program.addEntry(row: row(g, hub: i, period: t), column: y, value: -1)
                 program.addEntry(row: row(g, hub: i, period: t + 1), column: y, value: 1)
@@ -104,7 +89,7 @@ struct FormulationBuilder {
         }
 
         if !deliverOnArrival {
-            for t in release..<horizon {
+            for t in spans.release..<horizon {
                 let d = column(.delivery, g, place: group.destination, period: t, upper: quantity,
                                cost: group.lateness(at: t))
                 program.addEntry(row: row(g, hub: group.destination, period: t), column: d, value: -1)

@@ -1,8 +1,8 @@
 import Foundation
 
-/// A cheap count of the LP's columns and memory, made before the LP is built, so that a network
-/// whose model cannot fit in memory is refused with a message instead of exhausting the machine
-/// (contract §4.12).
+/// A count of the LP's columns and memory, made before the LP is built, so that a network whose
+/// model cannot fit in memory is refused with a message instead of exhausting the machine (contract
+/// §4.12). The quick bound ignores pruning; when it is over the limit, the exact count is taken.
 struct SizeEstimate {
     var columns: Int = 0
     var bytes: UInt64 = 0
@@ -30,6 +30,22 @@ struct SizeEstimate {
         columns = total
         bytes = UInt64(total) * Self.bytesPerColumn
         if total > Int(Int32.max) { bytes = .max }
+    }
+
+    /// The exact column count of the pruned model, from each flow group's time windows (costs one
+    /// label-setting pass per group; used only when the quick bound above is over the limit).
+    init(exact network: Network, groups: [FlowGroup]) {
+        let outgoing = network.arcLists(\.from), incoming = network.arcLists(\.to)
+        var total = 0
+        for group in groups {
+            let windows = TimeWindows(network: network, group: group, mode: .pruned, outgoing: outgoing, incoming: incoming)
+            let spans = VariableSpans(network: network, group: group, windows: windows, deliverOnArrival: true)
+            total += group.movements.count
+            for a in network.arcs.indices { total += spans.departures(on: a)?.count ?? 0 }
+            for i in network.hubs.indices { total += spans.holds(at: i)?.count ?? 0 }
+        }
+        columns = total
+        bytes = UInt64(total) * Self.bytesPerColumn
     }
 
     static func format(bytes: UInt64) -> String {

@@ -14,6 +14,17 @@ struct TimeWindows {
                     latest: Array(repeating: network.periods - 1, count: network.hubs.count))
     }
 
+    /// The windows of a flow group in the given model: unpruned for the literal model.
+    init(network: Network, group: FlowGroup, mode: Formulation.Mode, outgoing: [[Int]], incoming: [[Int]]) {
+        let members = group.movements.map { network.movements[$0] }
+        if mode == .literal {
+            self = .unpruned(network: network, release: members.map(\.release).min()!)
+        } else {
+            self.init(network: network, sources: members.map { ($0.from, $0.release) }, destination: group.destination,
+                      commodity: group.commodity, outgoing: outgoing, incoming: incoming)
+        }
+    }
+
     init(earliest: [Int], latest: [Int]) {
         self.earliest = earliest
         self.latest = latest

@@ -141,3 +141,12 @@ public struct CustomsDefault: Sendable, Equatable {
         self.cost = cost
     }
 }
+
+extension Network {
+    /// Arc indices by hub: `arcLists(\.from)[i]` leave hub i, `arcLists(\.to)[i]` arrive there.
+    func arcLists(_ end: KeyPath<Arc, Int>) -> [[Int]] {
+        var lists = Array(repeating: [Int](), count: hubs.count)
+        for (index, arc) in arcs.enumerated() { lists[arc[keyPath: end]].append(index) }
+        return lists
+    }
+}
