@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "corridor", targets: ["CorridorCLI"]),
         .library(name: "Corridor", targets: ["Corridor"]),
+        // The safe Swift layer over GLPK, for tools (benchmarks) that drive the solver directly.
+        .library(name: "CorridorLP", targets: ["CorridorLP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -19,6 +19,7 @@ let package = Package(
             name: "CorridorBenchmarks",
             dependencies: [
                 .product(name: "Corridor", package: "Corridor"),
+                .product(name: "CorridorLP", package: "Corridor"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/CorridorBenchmarks",

@@ -12,7 +12,7 @@ struct GenerateCommand: ParsableCommand {
         neighbours, long sea and air links, a customs union with border rules that beat it,
         several commodities, and capacities tight enough that some demand is late or unmet.
         The same options always give the same bytes. --size picks a named size (S ≈ 50 hubs,
-        150 links, 100 movements, 20 periods; M ≈ 150/500/400/30; L ≈ 400/1500/1500/40;
+        150 links, 100 movements, 20 periods; M ≈ 150/500/400/30; L ≈ 400/1500/1100/40;
         XL ≈ 1000/4000/5000/60); --hubs, --links, --movements and --periods override it.
 
         Examples:
@@ -23,6 +23,10 @@ struct GenerateCommand: ParsableCommand {
 
     enum Size: String, ExpressibleByArgument, CaseIterable {
         case S, M, L, XL
+
+        init?(argument: String) {
+            self.init(rawValue: argument.uppercased())
+        }
     }
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -47,6 +51,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Number of commodities.")
     var commodities: Int = 5
 
+    @Option(help: "Most spare periods a movement gets beyond its shortest transit time; the LP grows fast with it.")
+    var slack: Int = 2
+
     @Option(help: "Named size: S, M, L or XL (default S); the count options override it.")
     var size: Size = .S
 
@@ -67,6 +74,7 @@ struct GenerateCommand: ParsableCommand {
         var parameters = NetworkGenerator.Parameters(size: named, seed: seed,
                                                      format: format == .json ? .json : .yaml)
         parameters.commodities = commodities
+        parameters.slack = slack
         if let hubs { parameters.hubs = hubs }
         if let links { parameters.links = links }
         if let movements { parameters.movements = movements }

@@ -46,7 +46,7 @@ struct GeneratedDocumentWriter {
     let plainKeys: Set<String>
 
     func yaml(_ root: [(key: String, value: GeneratedValue)], header: [String]) -> String {
-        var out = header.map { "# " + $0 }.joined(separator: "\n")
+        var out = header.map { $0.isEmpty ? "#" : "# " + $0 }.joined(separator: "\n")
         if !header.isEmpty { out += "\n" }
         for (key, value) in root {
             if case .list(let items) = value, !items.isEmpty, items.allSatisfy(Self.isObject) {

@@ -1,8 +1,8 @@
 extension GeneratorBuilder {
     /// A customs union over most countries (and a smaller pact when there are four or more), border
     /// rules on some crossings — also between union members, where the rule wins — and a slow
-    /// `customs_default` for the rest. Clearance capacity is a share of the crossing links' capacity,
-    /// so busy borders bind.
+    /// `customs_default` for the rest. Clearance capacity is a share (15–35 %) of the crossing links'
+    /// capacity, so busy borders bind.
     mutating func buildCustoms() {
         let count = countries.count
         var union = (0..<count).filter { _ in chance(0.7) }
@@ -72,7 +72,7 @@ extension GeneratorBuilder {
         rules.firstIndex { ($0.from == a && $0.to == b) || ($0.bothWays && $0.from == b && $0.to == a) }
     }
 
-    /// 30–55 % of the tonnes per period that the crossing links can carry in the rule's busier direction.
+    /// 15–35 % of the tonnes per period that the crossing links can carry in the rule's busier direction.
     mutating func clearanceCapacity(_ rule: BorderRule) -> Double {
         var forward = 0.0, backward = 0.0
         for link in links {
@@ -84,7 +84,7 @@ extension GeneratorBuilder {
             }
         }
         let busiest = rule.bothWays ? max(forward, backward) : forward
-        return max(100, Self.roundTo(busiest * uniform(0.3, 0.55), 100))
+        return max(100, Self.roundTo(busiest * uniform(0.15, 0.35), 100))
     }
 
     /// Customs delay for commodity `k` on a link from country `a` to country `b` (contract §1).

@@ -20,21 +20,21 @@ struct CommodityTemplate {
 
     static let catalog: [CommodityTemplate] = [
         CommodityTemplate(id: "troops", name: "Troops (persons, with personal kit)", uses: [0.1, 1, 0],
-                          personnel: true, dangerous: false, airlift: true, quantity: 200...2400, step: 50, latePenalty: 40),
+                          personnel: true, dangerous: false, airlift: true, quantity: 200...1800, step: 50, latePenalty: 40),
         CommodityTemplate(id: "vehicles", name: "Vehicles (tonnes)", uses: [1, 0, 0],
-                          personnel: false, dangerous: false, airlift: false, quantity: 300...3600, step: 100, latePenalty: 10),
+                          personnel: false, dangerous: false, airlift: false, quantity: 200...2500, step: 100, latePenalty: 10),
         CommodityTemplate(id: "ammunition", name: "Ammunition (tonnes, dangerous goods)", uses: [1, 0, 0],
-                          personnel: false, dangerous: true, airlift: true, quantity: 100...1500, step: 50, latePenalty: 25),
+                          personnel: false, dangerous: true, airlift: true, quantity: 100...1200, step: 50, latePenalty: 25),
         CommodityTemplate(id: "fuel", name: "Fuel (tonnes, dangerous goods)", uses: [1, 0, 0],
-                          personnel: false, dangerous: true, airlift: false, quantity: 200...3000, step: 100, latePenalty: 15),
+                          personnel: false, dangerous: true, airlift: false, quantity: 200...2000, step: 100, latePenalty: 15),
         CommodityTemplate(id: "supplies", name: "General supplies (20-ft containers, ~10 t each)", uses: [10, 0, 1],
-                          personnel: false, dangerous: false, airlift: false, quantity: 20...300, step: 10, latePenalty: 120),
+                          personnel: false, dangerous: false, airlift: false, quantity: 20...200, step: 10, latePenalty: 120),
         CommodityTemplate(id: "medical", name: "Medical teams (persons, with equipment)", uses: [0.3, 1, 0],
-                          personnel: true, dangerous: false, airlift: true, quantity: 20...300, step: 10, latePenalty: 200),
+                          personnel: true, dangerous: false, airlift: true, quantity: 20...200, step: 10, latePenalty: 200),
         CommodityTemplate(id: "rations", name: "Rations (tonnes, palletised)", uses: [1, 0, 0.05],
-                          personnel: false, dangerous: false, airlift: true, quantity: 50...800, step: 50, latePenalty: 8),
+                          personnel: false, dangerous: false, airlift: true, quantity: 50...600, step: 50, latePenalty: 8),
         CommodityTemplate(id: "engineering", name: "Engineering equipment (tonnes)", uses: [1, 0, 0.2],
-                          personnel: false, dangerous: false, airlift: false, quantity: 100...1200, step: 50, latePenalty: 12),
+                          personnel: false, dangerous: false, airlift: false, quantity: 100...900, step: 50, latePenalty: 12),
     ]
 
     /// The first `count` commodities: the catalogue, then generic cargo.

@@ -1,4 +1,3 @@
-import Foundation
 /// Seeded synthetic networks with the structure of real ones, for tests, benchmarks and demos
 /// (`corridor generate`): clusters of hubs in a few countries (ports, airbases, depots, bases),
 /// road and rail inside each country, fewer road/rail crossings between neighbouring countries,
@@ -11,8 +10,8 @@ import Foundation
 /// only `+ − × ÷ √` on planar kilometres, and numbers are formatted from integers.
 ///
 /// LP size: every movement is released so that its time window (release … horizon end) is its
-/// shortest transit time plus a small slack (0 … `maximumSlack` periods), as in an operation with a
-/// fixed end date. That keeps the pruned LP near-linear in the number of movements (see
+/// shortest transit time plus a small slack (0 … `Parameters.slack` periods), as in an operation
+/// with a fixed end date. That keeps the pruned LP near-linear in the number of movements (see
 /// `Benchmarks/README.md` for the sizes the named presets give).
 public struct NetworkGenerator: Sendable {
     /// The text format of the document.
@@ -32,30 +31,38 @@ public struct NetworkGenerator: Sendable {
         public var movements: Int
         public var periods: Int
         public var commodities: Int
+        /// Largest number of spare periods a movement gets beyond its shortest transit time (each
+        /// draws 0…slack). The pruned LP grows quickly with it: about 5.6k, 35k and 120k columns for
+        /// S, M and L at 2, about twice that at 3.
+        public var slack: Int
         public var seed: UInt64
         public var format: Format
         /// Display name; nil for one made from the parameters.
         public var name: String?
 
-        public init(hubs: Int, links: Int, movements: Int, periods: Int, commodities: Int = 5,
+        public init(hubs: Int, links: Int, movements: Int, periods: Int, commodities: Int = 5, slack: Int = 2,
                     seed: UInt64 = 1, format: Format = .yaml, name: String? = nil) {
             self.hubs = hubs
             self.links = links
             self.movements = movements
             self.periods = periods
             self.commodities = commodities
+            self.slack = slack
             self.seed = seed
             self.format = format
             self.name = name
         }
 
-        /// A named size: S ≈ 50 hubs, 150 links, 100 movements, 20 periods; M ≈ 150/500/400/30;
-        /// L ≈ 400/1500/1500/40; XL ≈ 1000/4000/5000/60.
+        /// A named size: S = 50 hubs, 150 links, 100 movements, 20 periods; M = 150/500/400/30;
+        /// L = 400/1500/1100/40; XL = 1000/4000/5000/60. Pruned LPs of about 5.6k, 35k, 120k and
+        /// 680k columns; GLPK solves S in well under a second, M in seconds, L in a minute or two
+        /// (Benchmarks/README.md has the measurements). L has 1100 rather than 1500 movements: with
+        /// 1500 (170k columns) GLPK's primal simplex took more than 13 minutes.
         public init(size: Size, seed: UInt64 = 1, format: Format = .yaml) {
             switch size {
             case .s: self.init(hubs: 50, links: 150, movements: 100, periods: 20, seed: seed, format: format)
             case .m: self.init(hubs: 150, links: 500, movements: 400, periods: 30, seed: seed, format: format)
-            case .l: self.init(hubs: 400, links: 1500, movements: 1500, periods: 40, seed: seed, format: format)
+            case .l: self.init(hubs: 400, links: 1500, movements: 1100, periods: 40, seed: seed, format: format)
             case .xl: self.init(hubs: 1000, links: 4000, movements: 5000, periods: 60, seed: seed, format: format)
             }
         }
@@ -68,6 +75,7 @@ public struct NetworkGenerator: Sendable {
             if movements < 1 || movements > 1_000_000 { problems.append("movements must be between 1 and 1000000") }
             if periods < 2 || periods > 10_000 { problems.append("periods must be between 2 and 10000") }
             if commodities < 1 || commodities > 100 { problems.append("commodities must be between 1 and 100") }
+            if slack < 0 || slack > 10_000 { problems.append("slack must be between 0 and 10000") }
             return problems
         }
     }
@@ -75,7 +83,7 @@ public struct NetworkGenerator: Sendable {
     public let parameters: Parameters
 
     /// Largest slack (periods) between a movement's shortest transit time and its window.
-    var maximumSlack: Int { min(parameters.periods - 1, Int(ProcessInfo.processInfo.environment["GEN_SLACK"] ?? "") ?? (3 + parameters.periods / 10)) }
+    var maximumSlack: Int { min(parameters.periods - 1, parameters.slack) }
 
     public init(_ parameters: Parameters) {
         precondition(parameters.problems.isEmpty, "invalid generator parameters: \(parameters.problems)")
@@ -93,7 +101,7 @@ public struct NetworkGenerator: Sendable {
     public var commandLine: String {
         let p = parameters
         var line = "corridor generate --hubs \(p.hubs) --links \(p.links) --movements \(p.movements) "
-            + "--periods \(p.periods) --commodities \(p.commodities) --seed \(p.seed)"
+            + "--periods \(p.periods) --commodities \(p.commodities) --slack \(p.slack) --seed \(p.seed)"
         if p.format != .yaml { line += " --format \(p.format.rawValue)" }
         return line
     }

@@ -65,12 +65,12 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     public var onTimePct: Double
 
     public init(movements: [MovementPlan]) {
-        quantity = movements.reduce(0) { $0 + $1.quantity }
-        delivered = movements.reduce(0) { $0 + $1.delivered }
-        onTime = movements.reduce(0) { $0 + $1.onTime }
-        late = movements.reduce(0) { $0 + $1.late }
-        unmet = movements.reduce(0) { $0 + $1.unmet }
-        lateUnitPeriods = movements.reduce(0) { $0 + $1.lateUnitPeriods }
+        quantity = PlanNumbers.clean(movements.reduce(0) { $0 + $1.quantity })
+        delivered = PlanNumbers.clean(movements.reduce(0) { $0 + $1.delivered })
+        onTime = PlanNumbers.clean(movements.reduce(0) { $0 + $1.onTime })
+        late = PlanNumbers.clean(movements.reduce(0) { $0 + $1.late })
+        unmet = PlanNumbers.clean(movements.reduce(0) { $0 + $1.unmet })
+        lateUnitPeriods = PlanNumbers.clean(movements.reduce(0) { $0 + $1.lateUnitPeriods })
         deliveredPct = quantity > 0 ? PlanNumbers.clean(delivered / quantity * 100) : 100
         onTimePct = quantity > 0 ? PlanNumbers.clean(onTime / quantity * 100) : 100
     }
