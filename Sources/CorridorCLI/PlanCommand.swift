@@ -94,8 +94,9 @@ struct PlanCommand: ParsableCommand {
         if presolve { solver.presolve = true }
         if noScaling { solver.scaling = false }
         if standardBasis { solver.basis = .standard }
-        let options = PlanningOptions(mode: literal ? .literal : .pruned, aggregate: !noAggregate, solver: solver,
+        var options = PlanningOptions(mode: literal ? .literal : .pruned, aggregate: !noAggregate, solver: solver,
                                       exportLP: exportLP, exportMPS: exportMPS)
+        if verbose { options.progress = { Console.error("         " + $0) } }
         let result: PlanningResult
         do {
             result = try Planner.plan(loaded, options: options, file: network)

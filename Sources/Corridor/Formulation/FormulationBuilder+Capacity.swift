@@ -12,17 +12,18 @@ extension FormulationBuilder {
         var borderEntries: [CapacityEntry] = []
         var storageEntries: [CapacityEntry] = []
         var handlingEntries: [CapacityEntry] = []
+        let arcRule = network.arcs.map { $0.customs.rule ?? -1 }
+        let arcFrom = network.arcs.map(\.from), arcTo = network.arcs.map(\.to)
         for j in 0..<columns.kind.count {
             let place = Int(columns.place[j]), period = Int(columns.period[j])
             switch columns.kind[j] {
             case .flow:
-                let arc = network.arcs[place]
                 linkEntries.append(.init(key: place * horizon + period, column: j))
-                if let rule = arc.customs.rule {
-                    borderEntries.append(.init(key: rule * horizon + period, column: j))
+                if arcRule[place] >= 0 {
+                    borderEntries.append(.init(key: arcRule[place] * horizon + period, column: j))
                 }
-                handlingEntries.append(.init(key: arc.from * horizon + period, column: j))
-                handlingEntries.append(.init(key: arc.to * horizon + Int(columns.arrival[j]), column: j))
+                handlingEntries.append(.init(key: arcFrom[place] * horizon + period, column: j))
+                handlingEntries.append(.init(key: arcTo[place] * horizon + Int(columns.arrival[j]), column: j))
             case .hold:
                 storageEntries.append(.init(key: place * horizon + period, column: j))
             case .delivery, .unmet:
@@ -43,6 +44,9 @@ extension FormulationBuilder {
         let horizon = network.periods
         let (offsets, order) = countingSort(entries, keys: places * horizon)
         let dimensionCount = network.dimensions.count
+        // uses[group][dimension], so the loops below read numbers, not structs.
+        let uses = groups.map { network.commodities[$0.commodity].uses.values }
+        func weight(of column: Int, dimension: Int) -> Double { uses[Int(columns.owner[column])][dimension] }
         for key in 0..<(places * horizon) where offsets[key] < offsets[key + 1] {
             let limit = capacities[key / horizon]
             let group = order[offsets[key]..<offsets[key + 1]]
@@ -69,10 +73,6 @@ extension FormulationBuilder {
                 }
             }
         }
-    }
-
-    private func weight(of column: Int, dimension: Int) -> Double {
-        network.commodities[groups[Int(columns.owner[column])].commodity].uses[dimension]
     }
 
     /// Stable counting sort: `order[offsets[k]..<offsets[k+1]]` are the columns with key k, in order.

@@ -26,30 +26,30 @@ struct FormulationBuilder {
     }
 
     mutating func build() -> Formulation {
-        let outgoing = arcLists(\.from)
-        let incoming = arcLists(\.to)
+        let arcs = ArcTable(network)
+        let unitCosts = network.arcs.map { arc in
+            network.commodities.map { $0.uses.dot(arc.cost + arc.customs.cost) }
+        }
         for (g, group) in groups.enumerated() {
-            let windows = TimeWindows(network: network, group: group, mode: mode, outgoing: outgoing, incoming: incoming)
-            addGroup(g, windows: windows)
+            let windows = TimeWindows(network: network, group: group, mode: mode, arcs: arcs)
+            addGroup(g, windows: windows, arcs: arcs, unitCosts: unitCosts)
         }
         addCapacityRows()
         return Formulation(mode: mode, groups: groups, program: program, columns: columns, rows: rows)
     }
 
-    private func arcLists(_ end: KeyPath<Arc, Int>) -> [[Int]] {
-        network.arcLists(end)
-    }
-
     // MARK: Flow balance
 
-    private mutating func addGroup(_ g: Int, windows: TimeWindows) {
+    /// `unitCosts[a][k]`: transport and customs cost of one unit of commodity k on arc a.
+    private mutating func addGroup(_ g: Int, windows: TimeWindows, arcs: ArcTable, unitCosts: [[Double]]) {
         let group = groups[g]
         let horizon = network.periods
         let k = group.commodity
         let uses = network.commodities[k].uses
         let deliverOnArrival = mode == .pruned
         let quantity = group.quantity
-        let spans = VariableSpans(network: network, group: group, windows: windows, deliverOnArrival: deliverOnArrival)
+        let spans = VariableSpans(network: network, arcs: arcs, group: group, windows: windows,
+                                  deliverOnArrival: deliverOnArrival)
 
         // Supply and unmet per movement, at its own (origin, release).
         for m in group.movements {
@@ -62,18 +62,18 @@ struct FormulationBuilder {
             program.addEntry(row: origin, column: unmet, value: -1)
         }
 
-        for (a, arc) in network.arcs.enumerated() {
-            guard let departures = spans.departures(on: a) else { continue }
-            let delay = arc.transit + arc.customs.delay[k]
-            let unitCost = uses.dot(arc.cost + arc.customs.cost)
+        for a in 0..<arcs.count {
+            guard let departures = spans.departures(on: a), let delay = arcs.travel(a, k) else { continue }
+            let unitCost = unitCosts[a][k]
+            let tail = arcs.from[a], head = arcs.to[a]
             for t in departures {
                 let arrive = t + delay
-                let delivers = deliverOnArrival && arc.to == group.destination
+                let delivers = deliverOnArrival && head == group.destination
                 let cost = unitCost + (delivers ? group.lateness(at: arrive) : 0)
                 let x = column(.flow, g, place: a, period: t, arrival: arrive, upper: quantity, cost: cost)
-                program.addEntry(row: row(g, hub: arc.from, period: t), column: x, value: -1)
+                program.addEntry(row: row(g, hub: tail, period: t), column: x, value: -1)
                 if !delivers {
-                    program.addEntry(row: row(g, hub: arc.to, period: arrive), column: x, value: 1)
+                    program.addEntry(row: row(g, hub: head, period: arrive), column: x, value: 1)
                 }
             }
         }

@@ -15,13 +15,15 @@ struct SizeEstimate {
 
     init(network: Network, mode: Formulation.Mode) {
         let horizon = network.periods
+        let arcs = ArcTable(network)
         var total = 0
         for movement in network.movements {
             let span = horizon - movement.release
             var perMovement = 1 + network.hubs.count * max(0, span - 1) + (mode == .literal ? span : 0)
-            for arc in network.arcs where arc.carries[movement.commodity] {
-                let first = max(arc.openFirst, movement.release)
-                let last = min(arc.openLast, horizon - 1 - arc.transit - arc.customs.delay[movement.commodity])
+            for a in 0..<arcs.count {
+                guard let travel = arcs.travel(a, movement.commodity) else { continue }
+                let first = max(arcs.openFirst[a], movement.release)
+                let last = min(arcs.openLast[a], horizon - 1 - travel)
                 perMovement += max(0, last - first + 1)
             }
             total += perMovement
@@ -35,11 +37,11 @@ struct SizeEstimate {
     /// The exact column count of the pruned model, from each flow group's time windows (costs one
     /// label-setting pass per group; used only when the quick bound above is over the limit).
     init(exact network: Network, groups: [FlowGroup]) {
-        let outgoing = network.arcLists(\.from), incoming = network.arcLists(\.to)
+        let arcs = ArcTable(network)
         var total = 0
         for group in groups {
-            let windows = TimeWindows(network: network, group: group, mode: .pruned, outgoing: outgoing, incoming: incoming)
-            let spans = VariableSpans(network: network, group: group, windows: windows, deliverOnArrival: true)
+            let windows = TimeWindows(network: network, group: group, mode: .pruned, arcs: arcs)
+            let spans = VariableSpans(network: network, arcs: arcs, group: group, windows: windows, deliverOnArrival: true)
             total += group.movements.count
             for a in network.arcs.indices { total += spans.departures(on: a)?.count ?? 0 }
             for i in network.hubs.indices { total += spans.holds(at: i)?.count ?? 0 }

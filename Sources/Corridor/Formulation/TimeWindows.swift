@@ -15,13 +15,13 @@ struct TimeWindows {
     }
 
     /// The windows of a flow group in the given model: unpruned for the literal model.
-    init(network: Network, group: FlowGroup, mode: Formulation.Mode, outgoing: [[Int]], incoming: [[Int]]) {
+    init(network: Network, group: FlowGroup, mode: Formulation.Mode, arcs: ArcTable) {
         let members = group.movements.map { network.movements[$0] }
         if mode == .literal {
             self = .unpruned(network: network, release: members.map(\.release).min()!)
         } else {
-            self.init(network: network, sources: members.map { ($0.from, $0.release) }, destination: group.destination,
-                      commodity: group.commodity, outgoing: outgoing, incoming: incoming)
+            self.init(hubs: network.hubs.count, horizon: network.periods, sources: members.map { ($0.from, $0.release) },
+                      destination: group.destination, commodity: group.commodity, arcs: arcs)
         }
     }
 
@@ -33,10 +33,8 @@ struct TimeWindows {
     /// Label-setting passes over `outgoing`/`incoming` arc lists (waiting is free of time limits,
     /// so earliest arrival is monotone: a Dijkstra on periods), from every source (origin, release)
     /// of a flow group to its destination.
-    init(network: Network, sources: [(hub: Int, period: Int)], destination: Int, commodity: Int,
-         outgoing: [[Int]], incoming: [[Int]]) {
-        let hubCount = network.hubs.count
-        let horizon = network.periods
+    init(hubs hubCount: Int, horizon: Int, sources: [(hub: Int, period: Int)], destination: Int, commodity: Int,
+         arcs: ArcTable) {
         earliest = Array(repeating: Int.max, count: hubCount)
         latest = Array(repeating: Int.min, count: hubCount)
 
@@ -47,15 +45,14 @@ struct TimeWindows {
         }
         while let (hub, period) = queue.popMin() {
             guard period == earliest[hub], hub != destination else { continue }  // units stop at the destination
-            for arcIndex in outgoing[hub] {
-                let arc = network.arcs[arcIndex]
-                guard arc.carries[commodity] else { continue }
-                let depart = max(period, arc.openFirst)
-                guard depart <= arc.openLast else { continue }
-                let arrive = depart + arc.transit + arc.customs.delay[commodity]
-                if arrive < horizon, arrive < earliest[arc.to] {
-                    earliest[arc.to] = arrive
-                    queue.push(hub: arc.to, period: arrive)
+            for a in arcs.outgoing[hub] {
+                guard let travel = arcs.travel(a, commodity) else { continue }
+                let depart = max(period, arcs.openFirst[a])
+                guard depart <= arcs.openLast[a] else { continue }
+                let arrive = depart + travel, head = arcs.to[a]
+                if arrive < horizon, arrive < earliest[head] {
+                    earliest[head] = arrive
+                    queue.push(hub: head, period: arrive)
                 }
             }
         }
@@ -66,13 +63,13 @@ struct TimeWindows {
         while let (hub, negated) = reverse.popMin() {
             let period = -negated
             guard period == latest[hub] else { continue }
-            for arcIndex in incoming[hub] {
-                let arc = network.arcs[arcIndex]
-                guard arc.carries[commodity], arc.from != destination else { continue }
-                let depart = min(period - arc.transit - arc.customs.delay[commodity], arc.openLast)
-                guard depart >= arc.openFirst, depart >= 0, depart > latest[arc.from] else { continue }
-                latest[arc.from] = depart
-                reverse.push(hub: arc.from, period: -depart)
+            for a in arcs.incoming[hub] {
+                let tail = arcs.from[a]
+                guard tail != destination, let travel = arcs.travel(a, commodity) else { continue }
+                let depart = min(period - travel, arcs.openLast[a])
+                guard depart >= arcs.openFirst[a], depart >= 0, depart > latest[tail] else { continue }
+                latest[tail] = depart
+                reverse.push(hub: tail, period: -depart)
             }
         }
     }

@@ -2,7 +2,8 @@
 /// hub, from its time windows (contract §2 ranges, narrowed by pruning). Shared by the builder and
 /// the exact size estimate, so both count the same variables.
 struct VariableSpans {
-    let network: Network
+    let arcs: ArcTable
+    let horizon: Int
     let group: FlowGroup
     let windows: TimeWindows
     /// Units are delivered as they reach the destination (pruned model).
@@ -10,8 +11,9 @@ struct VariableSpans {
     /// The group's earliest release.
     let release: Int
 
-    init(network: Network, group: FlowGroup, windows: TimeWindows, deliverOnArrival: Bool) {
-        self.network = network
+    init(network: Network, arcs: ArcTable, group: FlowGroup, windows: TimeWindows, deliverOnArrival: Bool) {
+        self.arcs = arcs
+        horizon = network.periods
         self.group = group
         self.windows = windows
         self.deliverOnArrival = deliverOnArrival
@@ -20,12 +22,11 @@ struct VariableSpans {
 
     /// Departure periods of x[g, arc, t], or nil when the arc carries none of the group's flow.
     func departures(on a: Int) -> ClosedRange<Int>? {
-        let arc = network.arcs[a]
-        guard arc.carries[group.commodity], !(deliverOnArrival && arc.from == group.destination),
-              windows.latest[arc.to] != Int.min, windows.earliest[arc.from] != Int.max else { return nil }
-        let delay = arc.transit + arc.customs.delay[group.commodity]
-        let first = max(arc.openFirst, release, windows.earliest[arc.from])
-        let last = min(arc.openLast, min(windows.latest[arc.to], network.periods - 1) - delay)
+        let tail = arcs.from[a], head = arcs.to[a]
+        guard let travel = arcs.travel(a, group.commodity), !(deliverOnArrival && tail == group.destination),
+              windows.latest[head] != Int.min, windows.earliest[tail] != Int.max else { return nil }
+        let first = max(arcs.openFirst[a], release, windows.earliest[tail])
+        let last = min(arcs.openLast[a], min(windows.latest[head], horizon - 1) - travel)
         return first <= last ? first...last : nil
     }
 
@@ -34,7 +35,7 @@ struct VariableSpans {
         guard !(deliverOnArrival && i == group.destination),
               windows.latest[i] != Int.min, windows.earliest[i] != Int.max else { return nil }
         let first = max(release, windows.earliest[i])
-        let last = min(network.periods - 2, windows.latest[i] - 1)
+        let last = min(horizon - 2, windows.latest[i] - 1)
         return first <= last ? first...last : nil
     }
 }

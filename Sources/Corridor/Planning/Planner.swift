@@ -1,3 +1,4 @@
+import Foundation
 import CorridorLP
 
 /// Options for one planning run.
@@ -11,6 +12,8 @@ public struct PlanningOptions: Sendable {
     public var exportLP: String?
     /// Write the LP in free MPS format here before solving.
     public var exportMPS: String?
+    /// Called after each stage with a line for people (`--verbose` prints it on stderr).
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(mode: Formulation.Mode = .pruned, aggregate: Bool = true,
                 solver: SolveOptions = Planner.defaultSolverOptions, exportLP: String? = nil, exportMPS: String? = nil) {
@@ -61,7 +64,19 @@ public enum Planner {
 
     public static func plan(_ network: Network, options: PlanningOptions = .init(),
                             file: String = "network") throws -> PlanningResult {
+        let clock = ContinuousClock()
+        var stageStart = clock.now
+        func stage(_ text: String) {
+            guard let progress = options.progress else { return }
+            let elapsed = clock.now - stageStart
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            progress(text + String(format: " (%.3f s)", seconds))
+            stageStart = clock.now
+        }
         let formulation = try Formulation.build(network, mode: options.mode, file: file, aggregate: options.aggregate)
+        let program = formulation.program
+        stage("formulated: \(program.numberOfRows) rows, \(program.numberOfColumns) columns, "
+              + "\(program.numberOfNonZeros) non-zeros, \(formulation.groups.count) flow groups")
         let exporting = options.exportLP != nil || options.exportMPS != nil
         let problem: GLPKProblem
         do {
@@ -71,14 +86,18 @@ public enum Planner {
         } catch {
             throw PlanningError.solver("\(error)")
         }
+        stage("loaded into GLPK")
         let status = problem.solve(options.solver)
         guard status == .optimal else { throw PlanningError.notOptimal(status) }
+        stage("solved: \(problem.lastSolveIterations) simplex iterations")
         let primal = problem.primalValues()
         let duals = problem.rowDuals()
         var plan = PlanExtractor.plan(network: network, formulation: formulation, values: primal,
                                       objective: problem.objectiveValue, iterations: problem.lastSolveIterations)
         plan.bottlenecks = BottleneckAnalysis.compute(network: network, formulation: formulation, rowDuals: duals)
+        stage("plan extracted")
         let verification = PlanVerifier(network: network).verify(plan)
+        stage("plan verified")
         guard verification.isValid else { throw PlanningError.invalidPlan(verification.violations) }
         return PlanningResult(plan: plan, verification: verification, formulation: formulation,
                               primal: primal, rowDuals: duals)
