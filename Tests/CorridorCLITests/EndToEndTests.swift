@@ -151,7 +151,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testHelpEverywhereWithAnExample() {
-        for command in [[], ["plan"], ["validate"], ["verify"], ["resilience"]] {
+        for command in [[], ["plan"], ["validate"], ["verify"], ["resilience"], ["batch"], ["batch", "run"], ["batch", "merge"], ["generate"]] {
             let result = CLI.run(command + ["--help"])
             XCTAssertEqual(result.status, 0)
             XCTAssertTrue(result.out.contains("corridor"), command.description)
