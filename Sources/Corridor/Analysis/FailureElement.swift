@@ -15,7 +15,10 @@ public struct FailureElement: Sendable, Hashable {
     public var arcs: [Int]
 
     /// "link rtm-ber NLRTM→DEBER", "hub PLWAW", "border DE→PL".
-    public var label: String {
+    public var label: String { Self.label(kind: kind, id: id, from: from, to: to) }
+
+    /// The label of an element described by its parts (also used for report rows).
+    public static func label(kind: Kind, id: String, from: String?, to: String?) -> String {
         switch kind {
         case .link: return "link \(id) \(from ?? "")→\(to ?? "")"
         case .hub: return "hub \(id)"

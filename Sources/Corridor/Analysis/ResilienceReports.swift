@@ -31,13 +31,7 @@ public struct ResilienceRow: Codable, Sendable, Equatable {
         self.skipped = skipped
     }
 
-    public var label: String {
-        switch kind {
-        case .link: return "link \(id) \(from ?? "")→\(to ?? "")"
-        case .hub: return "hub \(id)"
-        case .border: return "border \(id)"
-        }
-    }
+    public var label: String { FailureElement.label(kind: kind, id: id, from: from, to: to) }
 }
 
 /// `corridor resilience --mode single`: each element taken out in turn, ranked by impact.

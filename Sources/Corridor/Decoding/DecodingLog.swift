@@ -55,11 +55,11 @@ final class DecodingLog {
         }
         if let minimum {
             if exclusive, value <= minimum {
-                report(path, node, "must be greater than \(format(minimum)), found \(format(value))")
+                report(path, node, "must be greater than \(CSVReport.number(minimum)), found \(CSVReport.number(value))")
                 return nil
             }
             if !exclusive, value < minimum {
-                report(path, node, "must be at least \(format(minimum)), found \(format(value))")
+                report(path, node, "must be at least \(CSVReport.number(minimum)), found \(CSVReport.number(value))")
                 return nil
             }
         }
@@ -119,9 +119,5 @@ final class DecodingLog {
             report(path, node, "expected a number or an object of dimensions, found \(node.kindDescription)")
             return nil
         }
-    }
-
-    private func format(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -66,6 +66,8 @@ public struct Formulation: Sendable {
     public var mode: Mode
     /// The flow groups: interchangeable movements carried as one flow (singletons when not aggregated).
     public var groups: [FlowGroup]
+    /// The columns of each flow group: contiguous, its unmet columns first, then flows, holds, deliveries.
+    public var groupColumns: [Range<Int>]
     public var program: LinearProgram
     public var columns: ColumnMap
     public var rows: RowMap

@@ -30,12 +30,16 @@ struct FormulationBuilder {
         let unitCosts = network.arcs.map { arc in
             network.commodities.map { $0.uses.dot(arc.cost + arc.customs.cost) }
         }
+        var groupColumns: [Range<Int>] = []
         for (g, group) in groups.enumerated() {
             let windows = TimeWindows(network: network, group: group, mode: mode, arcs: arcs)
+            let first = program.numberOfColumns
             addGroup(g, windows: windows, arcs: arcs, unitCosts: unitCosts)
+            groupColumns.append(first..<program.numberOfColumns)
         }
         addCapacityRows()
-        return Formulation(mode: mode, groups: groups, program: program, columns: columns, rows: rows)
+        return Formulation(mode: mode, groups: groups, groupColumns: groupColumns, program: program,
+                           columns: columns, rows: rows)
     }
 
     // MARK: Flow balance

@@ -9,19 +9,11 @@ public enum PlanExtractor {
                             iterations: Int) -> Plan {
         var costs = CostBreakdown()
         var movements = [MovementPlan?](repeating: nil, count: network.movements.count)
-        let columns = formulation.columns
-        var start = 0
-        for g in formulation.groups.indices {
-            // A group's columns are contiguous: its unmet columns first, then flows, holds, deliveries.
-            var end = start
-            while end < columns.kind.count,
-                  columns.kind[end] == .unmet ? formulation.groups[g].movements.contains(Int(columns.owner[end]))
-                                              : Int(columns.owner[end]) == g { end += 1 }
-            for plan in groupPlans(network: network, formulation: formulation, g: g, range: start..<end,
+        for (g, range) in formulation.groupColumns.enumerated() {
+            for plan in groupPlans(network: network, formulation: formulation, g: g, range: range,
                                    values: values, costs: &costs) {
                 movements[plan.index] = plan.plan
             }
-            start = end
         }
         let program = formulation.program
         let all = movements.map { $0! }

@@ -79,10 +79,7 @@ public struct TextReport {
     private func itineraries() -> [String] {
         var lines: [String] = []
         let hubNames = Dictionary(network.hubs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var arcs: [String: Arc] = [:]
-        for arc in network.arcs {
-            arcs["\(network.links[arc.link].id)\u{1}\(network.hubs[arc.from].id)\u{1}\(network.hubs[arc.to].id)"] = arc
-        }
+        let arcs = ArcLookup(network)
         for movement in plan.movements {
             let unit = movement.commodity
             var heading = "  \(movement.id): \(Readable.number(movement.quantity)) \(unit), "
@@ -99,7 +96,8 @@ public struct TextReport {
                 for leg in legs {
                     if let arrived = previousArrival, leg.depart > arrived { text += ", waits to \(day)\(leg.depart)" }
                     text += " → \(leg.mode)"
-                    if let arc = arcs["\(leg.link)\u{1}\(leg.from)\u{1}\(leg.to)"], arc.customs.rule != nil || arc.customs.source == .standard {
+                    if let a = arcs.arc(link: leg.link, from: leg.from, to: leg.to),
+                       case let arc = network.arcs[a], arc.customs.rule != nil || arc.customs.source == .standard {
                         let delay = leg.arrive - leg.depart - arc.transit
                         let countries = "\(network.hubs[arc.from].country)→\(network.hubs[arc.to].country)"
                         text += " → customs \(countries)" + (delay > 0 ? " +\(delay) \(day)" : "")

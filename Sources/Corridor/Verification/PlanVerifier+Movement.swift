@@ -15,7 +15,7 @@ extension PlanVerifier {
 
         for (index, leg) in plan.legs.enumerated() {
             let legPath = "\(path).legs[\(index)]"
-            guard let a = arcIndex(of: leg) else {
+            guard let a = arcs.arc(link: leg.link, from: leg.from, to: leg.to) else {
                 state.fail(legPath, "no link \"\(leg.link)\" from \(leg.from) to \(leg.to)")
                 continue
             }
@@ -134,10 +134,5 @@ extension PlanVerifier {
         if total > plan.delivered + slack(movement.quantity) {
             state.fail("\(path).itineraries", "carry \(total) units, more than the \(plan.delivered) delivered")
         }
-    }
-
-    /// The arc a leg runs on: its link's forward or reverse direction, by hub ids.
-    func arcIndex(of leg: Leg) -> Int? {
-        arcLookup[ArcKey(link: leg.link, from: leg.from, to: leg.to)]
     }
 }

@@ -8,24 +8,12 @@ public struct PlanVerifier {
     /// Relative tolerance for quantities and costs.
     public var tolerance: Double
 
-    /// Arc index by link id and hub ids of its two ends.
-    let arcLookup: [ArcKey: Int]
-
-    struct ArcKey: Hashable {
-        var link: String
-        var from: String
-        var to: String
-    }
+    let arcs: ArcLookup
 
     public init(network: Network, tolerance: Double = 1e-6) {
         self.network = network
         self.tolerance = tolerance
-        var lookup: [ArcKey: Int] = [:]
-        for (index, arc) in network.arcs.enumerated() {
-            let key = ArcKey(link: network.links[arc.link].id, from: network.hubs[arc.from].id, to: network.hubs[arc.to].id)
-            if lookup[key] == nil { lookup[key] = index }
-        }
-        arcLookup = lookup
+        arcs = ArcLookup(network)
     }
 
     func slack(_ scale: Double) -> Double { tolerance * max(1, abs(scale)) }

@@ -48,7 +48,6 @@ final class ResilienceTests: XCTestCase {
         XCTAssertEqual(border.unmet, 190)
         XCTAssertEqual(border.objective, 190_000, accuracy: 1e-9)
         XCTAssertEqual(report.rows.first?.objective, 190_000)
-        // Closing the rail line forces all food onto the 30 t/day road (and the shared border): recompute by hand.
         // The reverse road KRN→NVK carries nothing: skipped.
         let reverse = try XCTUnwrap(report.rows.first { $0.id == "e10" && $0.from == "KRN" })
         XCTAssertTrue(reverse.skipped)
