@@ -9,9 +9,10 @@ struct ResilienceCommand: ParsableCommand {
         commandName: "resilience",
         abstract: "Measure how the plan degrades when links, hubs or crossings fail.",
         discussion: """
-        Every re-solve starts from the baseline's optimal basis on the already-loaded GLPK problem
-        (bound changes, dual simplex, presolve off); elements that carry nothing in the baseline are
-        not re-solved. Elements are each link direction, each hub (all its links) and each border
+        Every re-solve starts from an optimal basis on the already-loaded GLPK problem (bound
+        changes, dual simplex, presolve off). A failure is settled without a solve when the optimal
+        plan of the baseline, or of a smaller failure (a hub's link), carries nothing on what it
+        closes: that plan stays optimal (same_plan_as says which). Elements are each link direction, each hub (all its links) and each border
         rule direction (the crossing closed). Name some with --elements: a link id, a hub id, or a
         border rule as FROM-TO (prefix link:, hub: or border: when a name is ambiguous).
 
@@ -58,7 +59,7 @@ struct ResilienceCommand: ParsableCommand {
     @Option(help: "worst: size of the failure set.")
     var k: Int = 2
 
-    @Option(name: .customLong("exact-limit"), help: "worst: evaluate every set when there are at most this many.")
+    @Option(name: .customLong("exact-limit"), help: "worst: most re-solves the exact search may make before falling back to a greedy bound.")
     var exactLimit: Int = 5000
 
     @Option(help: "Parallel workers, each with its own GLPK problem and thread. Output does not depend on it.")

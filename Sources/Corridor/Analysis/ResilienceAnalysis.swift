@@ -2,19 +2,13 @@
 public enum ResilienceAnalysis {
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
-    /// Takes out each element in turn. Elements that carry nothing in the baseline are not solved.
+    /// Takes out each element in turn. Elements settled without a solve (they carry nothing in the
+    /// baseline, or in the optimal plan of a smaller failure such as one of a hub's links) are marked.
     public static func single(_ engine: ResilienceEngine, elements: [FailureElement], jobs: Int = 1,
                               progress: Progress? = nil) throws -> SingleFailureReport {
-        let skip = elements.map { engine.carriesNothing([$0]) }
-        let toSolve = elements.indices.filter { !skip[$0] }
-        let total = toSolve.count
-        let solved = try engine.evaluate(toSolve.map { engine.scenario(closing: [elements[$0]]) }, jobs: jobs,
-                                         progress: counting(progress, total: total))
-        var metrics = Array(repeating: engine.baseline, count: elements.count)
-        for (position, index) in toSolve.enumerated() { metrics[index] = solved[position] }
-        let rows = elements.indices.map {
-            ResilienceRow(element: elements[$0], metrics: metrics[$0], baseline: engine.baseline, skipped: skip[$0])
-        }
+        let evaluator = try FailureSetEvaluator(engine: engine, jobs: jobs)
+        let outcomes = try evaluator.evaluate(elements.map { [$0] }, progress: progress)!
+        let rows = zip(elements, outcomes).map { ResilienceRow(element: $0, outcome: $1, baseline: engine.baseline) }
         let ranked = rows.enumerated().sorted { lhs, rhs in
             let a = lhs.element, b = rhs.element
             if a.objectiveChange != b.objectiveChange { return a.objectiveChange > b.objectiveChange }
@@ -22,7 +16,7 @@ public enum ResilienceAnalysis {
             return lhs.offset < rhs.offset
         }.map(\.element)
         return SingleFailureReport(network: engine.network.name, baseline: engine.baseline, rows: ranked,
-                                   solved: total, skipped: elements.count - total)
+                                   solved: evaluator.solves, skipped: elements.count - evaluator.solves)
     }
 
     /// Scales all capacities (or those of `elements`) by each level.
@@ -64,14 +58,13 @@ public enum ResilienceAnalysis {
                 draws.append(elements.indices.filter { _ in generator.unit() < p })
             }
         }
-        let skip = draws.map { engine.carriesNothing($0.map { elements[$0] }) }
-        let toSolve = draws.indices.filter { !skip[$0] }
-        let solved = try engine.evaluate(toSolve.map { engine.scenario(closing: draws[$0].map { elements[$0] }) },
-                                         jobs: jobs, progress: counting(progress, total: toSolve.count))
-        var metrics = Array(repeating: engine.baseline, count: trials)
-        for (position, index) in toSolve.enumerated() { metrics[index] = solved[position] }
+        let evaluator = try FailureSetEvaluator(engine: engine, jobs: jobs)
+        let outcomes = try evaluator.evaluate(draws.map { $0.map { elements[$0] } }, progress: progress)!
+        let metrics = outcomes.map(\.metrics)
         let samples = draws.indices.map {
-            RandomFailureReport.Trial(failed: draws[$0].map { elements[$0].label }, metrics: metrics[$0], skipped: skip[$0])
+            RandomFailureReport.Trial(failed: draws[$0].map { elements[$0].label }, metrics: metrics[$0],
+                                      skipped: outcomes[$0].resolution != .solved,
+                                      samePlanAs: outcomes[$0].resolution.samePlanAs)
         }
         var failures: Int?, probability: Double?
         switch sampling {
@@ -86,53 +79,95 @@ public enum ResilienceAnalysis {
                                    unmet: PercentileBand(metrics.map(\.unmet)), samples: samples)
     }
 
-    /// The set of K elements whose joint loss raises the objective most. Exact (every K-set) when
-    /// there are at most `exactLimit` sets; otherwise a greedy heuristic, labelled as such.
+    /// Largest number of failure sets (of all sizes up to K) the exact search enumerates.
+    static let exactSearchSetLimit = 500_000
+
+    /// The set of K elements whose joint loss raises the objective most.
+    ///
+    /// Exact search: every set of 1, 2, …, K elements, each size after the one below it, so that a set
+    /// is settled without a solve when one of its subsets has an optimal plan avoiding the rest of it
+    /// (see `FailureSetEvaluator`); only the others are re-solved. When that would take more than
+    /// `exactLimit` re-solves (or enumerate more than 500,000 sets), a greedy search adds the most
+    /// harmful element one at a time instead, labelled `heuristic`: a lower bound on the worst harm.
     public static func worst(_ engine: ResilienceEngine, elements: [FailureElement], k: Int, exactLimit: Int = 5000,
                              jobs: Int = 1, progress: Progress? = nil) throws -> WorstCaseReport {
         let k = max(1, min(k, elements.count))
+        let evaluator = try FailureSetEvaluator(engine: engine, jobs: jobs)
         let setCount = binomial(elements.count, k)
         var evaluated = 0
-        var candidates: [(set: [Int], metrics: ScenarioMetrics)] = []
-        let method: String, note: String
-        if setCount <= exactLimit {
-            method = "exact"
-            note = "every one of the \(setCount) sets of \(k) elements was evaluated"
-            let sets = combinations(elements.count, k)
-            let skip = sets.map { engine.carriesNothing($0.map { elements[$0] }) }
-            let toSolve = sets.indices.filter { !skip[$0] }
-            let solved = try engine.evaluate(toSolve.map { engine.scenario(closing: sets[$0].map { elements[$0] }) },
-                                             jobs: jobs, progress: counting(progress, total: toSolve.count))
-            evaluated = toSolve.count
-            for (position, index) in toSolve.enumerated() { candidates.append((sets[index], solved[position])) }
-            if toSolve.count < sets.count, let first = sets.indices.first(where: { skip[$0] }) {
-                candidates.append((sets[first], engine.baseline))
-            }
-        } else {
-            method = "heuristic"
-            note = "\(setCount) sets are too many to evaluate (limit \(exactLimit)); greedy search adds the most "
-                + "harmful element one at a time, so the true worst set may hurt more than this"
-            var chosen: [Int] = []
-            for step in 0..<k {
-                let options = elements.indices.filter { !chosen.contains($0) }
-                let scenarios = options.map { engine.scenario(closing: (chosen + [$0]).map { elements[$0] }) }
-                let metrics = try engine.evaluate(scenarios, jobs: jobs,
-                                                  progress: counting(progress, total: k * options.count, offset: step * options.count))
-                evaluated += options.count
-                let ranked = zip(options, metrics).sorted { (a: (Int, ScenarioMetrics), b: (Int, ScenarioMetrics)) in worse(a.1, than: b.1) }
-                guard let best = ranked.first else { break }
-                chosen.append(best.0)
-                if step == k - 1 {
-                    candidates = ranked.prefix(5).map { (chosen.dropLast() + [$0.0], $0.1) }
+        var candidates: [(set: [Int], metrics: ScenarioMetrics, redundant: [Int]?)] = []
+        var enumerated = 0
+        for size in 1...k {
+            let (sum, overflow) = enumerated.addingReportingOverflow(binomial(elements.count, size))
+            enumerated = overflow ? Int.max : sum
+        }
+        var exact = enumerated <= exactSearchSetLimit
+        if exact {
+            var smaller: [[Int]: Double] = [:]
+            for size in 1...k {
+                let sets = combinations(elements.count, size)
+                guard let outcomes = try evaluator.evaluate(sets.map { $0.map { elements[$0] } }, solveLimit: exactLimit,
+                                                            keepBases: size < k, progress: progress) else {
+                    exact = false
+                    break
+                }
+                evaluated += sets.count
+                if size == k {
+                    candidates = zip(sets, outcomes.map(\.metrics)).map { set, metrics in
+                        (set, metrics, set.filter { element in
+                            let without = set.filter { $0 != element }
+                            let objective = without.isEmpty ? engine.baseline.objective : smaller[without] ?? -.infinity
+                            return objective >= metrics.objective - 1e-9 * max(1, abs(metrics.objective))
+                        })
+                    }
+                } else if size == k - 1 {
+                    smaller = Dictionary(uniqueKeysWithValues: zip(sets, outcomes.map(\.metrics.objective)))
                 }
             }
         }
-        let ranked = candidates.sorted { worse($0.metrics, than: $1.metrics) }.prefix(5)
-        return WorstCaseReport(network: engine.network.name, k: k, method: method, note: note, evaluated: evaluated,
-                               baseline: engine.baseline,
+        let method: String, note: String
+        if exact {
+            method = "exact"
+            note = "every one of the \(setCount) sets of \(k) elements was evaluated; \(evaluator.solves) of the "
+                + "\(evaluated) sets of 1 to \(k) elements needed a re-solve, the others carry nothing in an optimal "
+                + "plan of the baseline or of a smaller failure set, so that plan is theirs"
+        } else {
+            method = "heuristic"
+            note = enumerated > exactSearchSetLimit
+                ? "the \(setCount) sets of \(k) elements are too many to search (more than \(exactSearchSetLimit) sets "
+                    + "of 1 to \(k) elements); "
+                : "finding the worst of the \(setCount) sets of \(k) elements needs more than \(exactLimit) re-solves "
+                    + "(--exact-limit); "
+            var chosen: [Int] = []
+            for _ in 0..<k {
+                let options = elements.indices.filter { !chosen.contains($0) }
+                let outcomes = try evaluator.evaluate(options.map { (chosen + [$0]).map { elements[$0] } },
+                                                      keepBases: true, progress: progress)!
+                evaluated += options.count
+                let ranked = zip(options, outcomes.map(\.metrics)).sorted { (a: (Int, ScenarioMetrics), b: (Int, ScenarioMetrics)) in
+                    worse(a.1, than: b.1) || (!worse(b.1, than: a.1) && a.0 < b.0)
+                }
+                guard let best = ranked.first else { break }
+                candidates = ranked.prefix(5).map { (chosen + [$0.0], $0.1, nil) }
+                chosen.append(best.0)
+            }
+        }
+        let heuristicNote = method == "heuristic"
+            ? "greedy search adds the most harmful element one at a time, so the true worst set may hurt more than this"
+            : ""
+        // Worst first; among equals, sets in which every element matters first.
+        let ranked = candidates.sorted {
+            if worse($0.metrics, than: $1.metrics) { return true }
+            if worse($1.metrics, than: $0.metrics) { return false }
+            let a = $0.redundant?.count ?? 0, b = $1.redundant?.count ?? 0
+            return a != b ? a < b : $0.set.lexicographicallyPrecedes($1.set)
+        }.prefix(5)
+        return WorstCaseReport(network: engine.network.name, k: k, method: method, note: note + heuristicNote,
+                               evaluated: evaluated, solved: evaluator.solves, baseline: engine.baseline,
                                worst: ranked.map {
                                    WorstCaseReport.Candidate(failed: $0.set.sorted().map { elements[$0].label }, metrics: $0.metrics,
-                                                             objectiveChange: PlanNumbers.clean($0.metrics.objective - engine.baseline.objective))
+                                                             objectiveChange: PlanNumbers.clean($0.metrics.objective - engine.baseline.objective),
+                                                             redundant: $0.redundant.map { $0.map { elements[$0].label } })
                                })
     }
 

@@ -12,6 +12,8 @@ public struct ResilienceEngine: Sendable {
     /// The baseline's metrics and column values.
     public let baseline: ScenarioMetrics
     public let baselineValues: [Double]
+    /// The baseline's optimal basis: every worker starts from it.
+    public let baselineBasis: Basis
     /// Flow columns of each arc.
     let arcColumns: [[Int]]
 
@@ -23,6 +25,7 @@ public struct ResilienceEngine: Sendable {
         formulation = try Formulation.build(network, file: file, keepAllCapacityRows: true)
         let worker = try ResilienceWorker(formulation: formulation, options: options)
         baselineValues = worker.baselineValues
+        baselineBasis = worker.baselineBasis
         baseline = ScenarioMetrics.compute(network: network, formulation: formulation, values: worker.baselineValues,
                                            objective: worker.baselineObjective)
         var columns = Array(repeating: [Int](), count: network.arcs.count)
@@ -42,10 +45,9 @@ public struct ResilienceEngine: Sendable {
         return ResilienceScenario(closedColumns: closed.sorted())
     }
 
-    /// True when none of the elements carries flow in the baseline: closing them cannot change the
-    /// optimum (the baseline stays feasible and no cheaper solution appears), so no solve is needed.
-    public func carriesNothing(_ elements: [FailureElement]) -> Bool {
-        scenario(closing: elements).closedColumns.allSatisfy { baselineValues[$0] <= PlanNumbers.zeroTolerance }
+    /// The scenario in which the given arcs are closed.
+    func scenario(closingArcs arcs: [Int]) -> ResilienceScenario {
+        ResilienceScenario(closedColumns: arcs.flatMap { arcColumns[$0] }.sorted())
     }
 
     /// Capacity rows scaled by `level` (all capacities, or only those of `elements`).
@@ -81,33 +83,28 @@ public struct ResilienceEngine: Sendable {
         return ResilienceScenario(rowUpperBounds: changes)
     }
 
-    /// Evaluates scenarios on `jobs` workers (each with its own GLPK problem and thread); results in
-    /// input order. `progress` is called (from worker threads, serialised) after each scenario.
+    /// Evaluates scenarios on `jobs` workers (each with its own GLPK problem and thread), each from
+    /// the baseline basis; results in input order. `progress` is called (serialised) after each.
     public func evaluate(_ scenarios: [ResilienceScenario], jobs: Int = 1,
                          progress: (@Sendable (Int) -> Void)? = nil) throws -> [ScenarioMetrics] {
-        let results = ResultStore(count: scenarios.count)
-        let workers = max(1, min(jobs, scenarios.count))
-        let engine = self
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let worker: ResilienceWorker
-            do {
-                worker = try ResilienceWorker(formulation: engine.formulation, options: engine.options)
-            } catch {
-                results.fail("\(error)")
-                return
-            }
-            for index in stride(from: w, to: scenarios.count, by: workers) {
-                let outcome = worker.solve(scenarios[index])
-                let metrics = outcome.status == .optimal
-                    ? ScenarioMetrics.compute(network: engine.network, formulation: engine.formulation,
-                                              values: outcome.values, objective: outcome.objective)
-                    : ScenarioMetrics.failed("\(outcome.status)")
-                let done = results.set(index, metrics)
+        guard !scenarios.isEmpty else { return [] }
+        return try WorkerPool.withPool(self, size: min(jobs, scenarios.count)) { pool in
+            let results = ResultStore<ScenarioMetrics>(count: scenarios.count)
+            let engine = self
+            pool.run(scenarios.count) { worker, index in
+                let done = results.set(index, engine.metrics(of: worker.solve(scenarios[index])))
                 progress?(done)
             }
+            return results.values.map { $0! }
         }
-        if let failure = results.failure { throw PlanningError.solver(failure) }
-        return results.values.map { $0! }
+    }
+
+    /// The metrics of a re-solve's outcome.
+    func metrics(of outcome: ResilienceWorker.Outcome) -> ScenarioMetrics {
+        outcome.status == .optimal
+            ? ScenarioMetrics.compute(network: network, formulation: formulation, values: outcome.values,
+                                      objective: outcome.objective)
+            : ScenarioMetrics.failed("\(outcome.status)")
     }
 
     /// The same scenario solved cold, on a new problem built from scratch (tests, benchmarks).
@@ -121,27 +118,21 @@ public struct ResilienceEngine: Sendable {
 }
 
 /// Results written by concurrent workers, guarded by a lock.
-private final class ResultStore: @unchecked Sendable {
+final class ResultStore<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var values: [ScenarioMetrics?]
-    private(set) var failure: String?
+    private(set) var values: [Value?]
     private var done = 0
 
     init(count: Int) {
         values = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ metrics: ScenarioMetrics) -> Int {
+    /// Stores the value of task `index`; returns how many tasks are done.
+    func set(_ index: Int, _ value: Value) -> Int {
         lock.lock()
         defer { lock.unlock() }
-        values[index] = metrics
+        values[index] = value
         done += 1
         return done
-    }
-
-    func fail(_ message: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        failure = failure ?? message
     }
 }

@@ -12,11 +12,15 @@ public struct ResilienceRow: Codable, Sendable, Equatable {
     public var onTimePct: Double
     public var unmet: Double
     public var lateUnitPeriods: Double
-    /// True when the element carried nothing in the baseline, so its loss cannot change the optimum
-    /// and no solve was made.
+    /// True when no solve was made: the element carries nothing in an optimal plan of the baseline
+    /// or of a smaller failure (`samePlanAs`), so that plan is optimal without it too.
     public var skipped: Bool
+    /// Why it was skipped: `baseline`, or the label of the smaller failure (e.g. a link of a hub)
+    /// whose optimal plan already avoids this element. Absent when the row was solved.
+    public var samePlanAs: String?
 
-    init(element: FailureElement, metrics: ScenarioMetrics, baseline: ScenarioMetrics, skipped: Bool) {
+    init(element: FailureElement, outcome: FailureSetOutcome, baseline: ScenarioMetrics) {
+        let metrics = outcome.metrics
         kind = element.kind
         id = element.id
         from = element.from
@@ -28,7 +32,8 @@ public struct ResilienceRow: Codable, Sendable, Equatable {
         onTimePct = metrics.onTimePct
         unmet = metrics.unmet
         lateUnitPeriods = metrics.lateUnitPeriods
-        self.skipped = skipped
+        skipped = outcome.resolution != .solved
+        samePlanAs = outcome.resolution.samePlanAs
     }
 
     public var label: String { FailureElement.label(kind: kind, id: id, from: from, to: to) }
@@ -90,7 +95,9 @@ public struct RandomFailureReport: Codable, Sendable {
     public struct Trial: Codable, Sendable {
         public var failed: [String]
         public var metrics: ScenarioMetrics
+        /// No solve was made for this trial (see ``ResilienceRow/samePlanAs``).
         public var skipped: Bool
+        public var samePlanAs: String?
     }
 
     public var mode = "random"
@@ -114,6 +121,9 @@ public struct WorstCaseReport: Codable, Sendable {
         public var failed: [String]
         public var metrics: ScenarioMetrics
         public var objectiveChange: Double
+        /// Elements of the set whose loss adds nothing: without any one of them the objective is the
+        /// same. Known when the search was exact (every smaller set evaluated); nil otherwise.
+        public var redundant: [String]?
     }
 
     public var mode = "worst"
@@ -122,8 +132,22 @@ public struct WorstCaseReport: Codable, Sendable {
     /// `exact` (every set of K elements evaluated) or `heuristic` (greedy: a lower bound on the harm).
     public var method: String
     public var note: String
+    /// Failure sets evaluated (of every size the search went through), and how many of them needed
+    /// an LP re-solve; the others were settled by the baseline or by a smaller set's optimal plan.
     public var evaluated: Int
+    public var solved: Int
     public var baseline: ScenarioMetrics
     /// Worst first.
     public var worst: [Candidate]
+}
+
+extension FailureResolution {
+    /// `baseline`, the smaller failure's label, or nil when solved.
+    var samePlanAs: String? {
+        switch self {
+        case .solved: return nil
+        case .baseline: return "baseline"
+        case .samePlan(let label): return label
+        }
+    }
 }

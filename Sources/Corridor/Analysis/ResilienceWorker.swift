@@ -1,48 +1,78 @@
 import CorridorLP
 
-/// One GLPK problem holding the baseline LP, solved once, then re-solved for scenario after
-/// scenario: restore the baseline basis, change bounds, dual simplex with presolve off, undo the
-/// bounds. Never rebuilds the LP. Lives and dies on the thread that created it.
+/// One GLPK problem holding the baseline LP at its optimal basis, re-solved for scenario after
+/// scenario: put a start basis back (the baseline's, or a smaller failure set's optimal one), change
+/// bounds, dual simplex with presolve off, undo the bounds. Never rebuilds the LP. Lives and dies on
+/// the thread that created it.
 final class ResilienceWorker {
+    /// What a re-solve returns.
+    struct Outcome {
+        var status: SolveStatus
+        var objective: Double
+        var values: [Double]
+        var iterations: Int
+        /// The optimal basis as changes from the baseline's, when asked for.
+        var basis: BasisDelta?
+    }
+
     private let problem: GLPKProblem
     private let program: LinearProgram
-    private let baselineBasis: Basis
+    let baselineBasis: Basis
     let baselineValues: [Double]
     let baselineObjective: Double
     private let timeLimit: Double?
 
-    init(formulation: Formulation, options: SolveOptions) throws {
+    /// Loads the LP and solves the baseline: from scratch with `options`, or — when the engine has
+    /// already solved it — from `baselineBasis`, which takes no simplex iterations.
+    init(formulation: Formulation, options: SolveOptions, baselineBasis: Basis? = nil) throws {
         program = formulation.program
         problem = try GLPKProblem(program)
-        let status = problem.solve(options)
+        let status: SolveStatus
+        if let baselineBasis {
+            try problem.restoreBasis(baselineBasis)
+            var warm = options
+            warm.method = .dualPrimal
+            warm.basis = .keep  // scaled like the engine's problem, then no iterations from its optimal basis
+            status = problem.solve(warm)
+        } else {
+            status = problem.solve(options)
+        }
         guard status == .optimal else { throw PlanningError.notOptimal(status) }
-        baselineBasis = problem.saveBasis()
+        self.baselineBasis = problem.saveBasis()
         baselineValues = problem.primalValues()
         baselineObjective = problem.objectiveValue
         timeLimit = options.timeLimit
     }
 
-    /// Solves `scenario` from the baseline basis; returns the status and, when optimal, the values.
-    func solve(_ scenario: ResilienceScenario) -> (status: SolveStatus, objective: Double, values: [Double]) {
+    /// Solves `scenario` starting from `start` (changes from the baseline basis; nil: the baseline
+    /// basis itself). A start basis must be dual feasible for the scenario — the baseline's is for
+    /// every scenario, a failure set's optimal basis is for its supersets — or the dual simplex
+    /// needs a first phase.
+    func solve(_ scenario: ResilienceScenario, from start: BasisDelta? = nil, keepBasis: Bool = false) -> Outcome {
         do {
-            try problem.restoreBasis(baselineBasis)
+            try problem.restoreBasis(start.map { $0.applied(to: baselineBasis) } ?? baselineBasis)
             try problem.setColumnBounds(scenario.closedColumns.map { BoundChange(index: $0, lower: 0, upper: 0) })
             try problem.setRowBounds(scenario.rowUpperBounds.map {
                 BoundChange(index: $0.row, lower: program.rowLower[$0.row], upper: $0.upper)
             })
         } catch {
-            return (.failed("\(error)"), .nan, [])
+            return Outcome(status: .failed("\(error)"), objective: .nan, values: [], iterations: 0)
         }
         let status = problem.resolveWarm(timeLimit: timeLimit)
-        let result = status == .optimal ? (status, problem.objectiveValue, problem.primalValues()) : (status, Double.nan, [Double]())
-        // Undo: back to the baseline bounds (the basis is restored before the next solve).
+        var outcome = Outcome(status: status, objective: .nan, values: [], iterations: problem.lastSolveIterations)
+        if status == .optimal {
+            outcome.objective = problem.objectiveValue
+            outcome.values = problem.primalValues()
+            if keepBasis { outcome.basis = BasisDelta(from: baselineBasis, to: problem.saveBasis()) }
+        }
+        // Undo: back to the baseline bounds (a start basis is put back before the next solve).
         try? problem.setColumnBounds(scenario.closedColumns.map {
             BoundChange(index: $0, lower: program.columnLower[$0], upper: program.columnUpper[$0])
         })
         try? problem.setRowBounds(scenario.rowUpperBounds.map {
             BoundChange(index: $0.row, lower: program.rowLower[$0.row], upper: program.rowUpper[$0.row])
         })
-        return result
+        return outcome
     }
 
     /// The same scenario solved from scratch on a new problem (for tests and benchmarks).
@@ -57,5 +87,28 @@ final class ResilienceWorker {
         guard let problem = try? GLPKProblem(program) else { return (.failed("invalid LP"), .nan, []) }
         let status = problem.solve(options)
         return status == .optimal ? (status, problem.objectiveValue, problem.primalValues()) : (status, .nan, [])
+    }
+}
+
+/// A simplex basis stored as its differences from the baseline's: a few hundred entries where a full
+/// basis has one per row and column, so the optimal bases of many failure sets can be kept.
+struct BasisDelta: Sendable {
+    var rows: [(index: Int32, status: BasisStatus)]
+    var columns: [(index: Int32, status: BasisStatus)]
+
+    init(from baseline: Basis, to basis: Basis) {
+        rows = zip(baseline.rowStatus, basis.rowStatus).enumerated().compactMap { i, pair in
+            pair.0 == pair.1 ? nil : (Int32(i), pair.1)
+        }
+        columns = zip(baseline.columnStatus, basis.columnStatus).enumerated().compactMap { j, pair in
+            pair.0 == pair.1 ? nil : (Int32(j), pair.1)
+        }
+    }
+
+    func applied(to baseline: Basis) -> Basis {
+        var basis = baseline
+        for change in rows { basis.rowStatus[Int(change.index)] = change.status }
+        for change in columns { basis.columnStatus[Int(change.index)] = change.status }
+        return basis
     }
 }

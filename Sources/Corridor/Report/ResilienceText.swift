@@ -10,12 +10,14 @@ public enum ResilienceText {
 
     public static func render(_ report: SingleFailureReport, limit: Int = 25) -> String {
         var lines = ["Resilience — single failures — \(report.network)", baselineLine(report.baseline),
-                     "\(report.rows.count) elements: \(report.solved) re-solved, \(report.skipped) skipped "
-                        + "(they carry nothing in the baseline, so their loss cannot change the optimum)", ""]
-        let header = ["rank", "element", "objective", "change", "delivered", "on time", "unmet", "late·periods", ""]
+                     "\(report.rows.count) elements: \(report.solved) re-solved, \(report.skipped) settled without a solve "
+                        + "(they carry nothing in an optimal plan of the baseline, or of a smaller failure such as a "
+                        + "hub's link: that plan stays optimal)", ""]
+        let header = ["rank", "element", "objective", "change", "delivered", "on time", "unmet", "late·periods",
+                      "settled by"]
         let rows = report.rows.prefix(limit).enumerated().map { index, row in
             [String(index + 1), row.label, num(row.objective), num(row.objectiveChange), pct(row.deliveredPct),
-             pct(row.onTimePct), num(row.unmet), num(row.lateUnitPeriods), row.skipped ? "skipped" : ""]
+             pct(row.onTimePct), num(row.unmet), num(row.lateUnitPeriods), row.samePlanAs ?? ""]
         }
         lines += Table(header: header, rows: rows, rightAligned: Set(2..<8)).lines()
         if report.rows.count > limit { lines.append("… \(report.rows.count - limit) more (see --format json or csv)") }
@@ -23,12 +25,12 @@ public enum ResilienceText {
     }
 
     public static func csv(_ report: SingleFailureReport) -> String {
-        var lines = ["rank,kind,id,from,to,status,objective,objective_change,delivered_pct,on_time_pct,unmet,late_unit_periods,skipped"]
+        var lines = ["rank,kind,id,from,to,status,objective,objective_change,delivered_pct,on_time_pct,unmet,late_unit_periods,skipped,same_plan_as"]
         for (index, row) in report.rows.enumerated() {
             lines.append([String(index + 1), row.kind.rawValue, row.id, row.from ?? "", row.to ?? "", row.status,
                           CSVReport.number(row.objective), CSVReport.number(row.objectiveChange),
                           CSVReport.number(row.deliveredPct), CSVReport.number(row.onTimePct), CSVReport.number(row.unmet),
-                          CSVReport.number(row.lateUnitPeriods), row.skipped ? "true" : "false"]
+                          CSVReport.number(row.lateUnitPeriods), row.skipped ? "true" : "false", row.samePlanAs ?? ""]
                 .map(CSVReport.field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -81,36 +83,39 @@ public enum ResilienceText {
     }
 
     public static func csv(_ report: RandomFailureReport) -> String {
-        var lines = ["trial,failed,status,objective,delivered_pct,on_time_pct,unmet,skipped"]
+        var lines = ["trial,failed,status,objective,delivered_pct,on_time_pct,unmet,skipped,same_plan_as"]
         for (index, trial) in report.samples.enumerated() {
             let m = trial.metrics
             lines.append([String(index + 1), trial.failed.joined(separator: "; "), m.status, CSVReport.number(m.objective),
                           CSVReport.number(m.deliveredPct), CSVReport.number(m.onTimePct), CSVReport.number(m.unmet),
-                          trial.skipped ? "true" : "false"].map(CSVReport.field).joined(separator: ","))
+                          trial.skipped ? "true" : "false", trial.samePlanAs ?? ""].map(CSVReport.field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     public static func render(_ report: WorstCaseReport) -> String {
         var lines = ["Resilience — worst \(report.k) failures — \(report.network)", baselineLine(report.baseline),
-                     "Method: \(report.method) — \(report.note); \(report.evaluated) re-solves.", ""]
+                     "Method: \(report.method) — \(report.note).",
+                     "\(report.evaluated) failure sets evaluated, \(report.solved) re-solved.", ""]
         let rows = report.worst.enumerated().map { index, candidate in
             [String(index + 1), candidate.failed.joined(separator: " + "), num(candidate.metrics.objective),
              num(candidate.objectiveChange), pct(candidate.metrics.deliveredPct), pct(candidate.metrics.onTimePct),
-             num(candidate.metrics.unmet)]
+             num(candidate.metrics.unmet), candidate.redundant.map { $0.isEmpty ? "—" : $0.joined(separator: " + ") } ?? "?"]
         }
-        lines += Table(header: ["rank", "failed together", "objective", "change", "delivered", "on time", "unmet"],
+        lines += Table(header: ["rank", "failed together", "objective", "change", "delivered", "on time", "unmet",
+                                "adds nothing"],
                        rows: rows, rightAligned: Set(2..<7)).lines()
         return lines.joined(separator: "\n") + "\n"
     }
 
     public static func csv(_ report: WorstCaseReport) -> String {
-        var lines = ["rank,failed,method,objective,objective_change,delivered_pct,on_time_pct,unmet"]
+        var lines = ["rank,failed,method,objective,objective_change,delivered_pct,on_time_pct,unmet,redundant"]
         for (index, candidate) in report.worst.enumerated() {
             let m = candidate.metrics
             lines.append([String(index + 1), candidate.failed.joined(separator: "; "), report.method,
                           CSVReport.number(m.objective), CSVReport.number(candidate.objectiveChange),
-                          CSVReport.number(m.deliveredPct), CSVReport.number(m.onTimePct), CSVReport.number(m.unmet)]
+                          CSVReport.number(m.deliveredPct), CSVReport.number(m.onTimePct), CSVReport.number(m.unmet),
+                          candidate.redundant?.joined(separator: "; ") ?? ""]
                 .map(CSVReport.field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

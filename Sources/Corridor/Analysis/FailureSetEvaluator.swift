@@ -1,0 +1,207 @@
+import CorridorLP
+
+/// How the result of one failure set was obtained.
+public enum FailureResolution: Sendable, Equatable {
+    /// A re-solve of the LP.
+    case solved
+    /// The set carries nothing in the baseline, so the baseline plan is optimal for it.
+    case baseline
+    /// A smaller failure set (named by its label) has an optimal plan that carries nothing on the
+    /// rest of this set, or a set closing exactly the same arcs was solved: that plan is optimal here too.
+    case samePlan(as: String)
+}
+
+/// The result of one failure set: its metrics and how they were obtained.
+public struct FailureSetOutcome: Sendable {
+    public var metrics: ScenarioMetrics
+    public var resolution: FailureResolution
+}
+
+/// Evaluates failure sets — elements closed together — with as few LP re-solves as exactness allows,
+/// on a pool of workers that lives as long as the evaluator.
+///
+/// The rule that saves solves: closing more can only raise the optimum (the LP only loses columns).
+/// So if a set S ⊆ T has an optimal plan that carries nothing on the arcs T closes, that plan is
+/// feasible for T and no plan of T can be cheaper: it is optimal for T, and no solve is needed.
+/// S = ∅ (the baseline) is the rule "an element that carries nothing cannot change the optimum";
+/// S = the busiest link of a hub often settles the hub. Sets are processed in waves — a set only
+/// after its subsets — and within a wave the solves run in parallel; every choice (which subset
+/// settles a set, which subset's optimal basis a solve starts from) depends only on the input order,
+/// so results do not depend on the number of workers.
+///
+/// A set that must be solved starts from the optimal basis of its worst solved subset, when one was
+/// kept: that basis is still dual feasible (the superset only fixes more columns at zero), and
+/// nearer the new optimum than the baseline's.
+final class FailureSetEvaluator {
+    private struct Record {
+        var key: [Int]
+        var label: String
+        var metrics: ScenarioMetrics
+        var resolution: FailureResolution
+        /// Bit per arc: carries flow in this record's plan.
+        var flowArcs: [UInt64]
+        var basis: BasisDelta?
+    }
+
+    let engine: ResilienceEngine
+    private let pool: WorkerPool
+    private var records: [Record] = []
+    private var index: [[Int]: Int] = [:]
+    /// Arc → records (not settled by the baseline) that close it.
+    private var byArc: [[Int]]
+    private let baselineFlow: [UInt64]
+    /// Re-solves made so far, and their simplex iterations.
+    private(set) var solves = 0
+    private(set) var simplexIterations = 0
+
+    init(engine: ResilienceEngine, jobs: Int) throws {
+        self.engine = engine
+        let formulation = engine.formulation, options = engine.options, basis = engine.baselineBasis
+        pool = try WorkerPool(size: jobs) {
+            try ResilienceWorker(formulation: formulation, options: options, baselineBasis: basis)
+        }
+        byArc = Array(repeating: [], count: engine.network.arcs.count)
+        baselineFlow = Self.flowArcs(engine.baselineValues, engine: engine)
+    }
+
+    deinit { pool.shutdown() }
+
+    /// Outcomes of `sets` in input order, or nil — with nothing evaluated — when more than
+    /// `solveLimit` re-solves (in total, counting earlier calls) would be needed. Each call's sets
+    /// that need a solve and have no subset in the same call form one wave, so the limit is checked
+    /// before any of them is solved. `keepBases` keeps the optimal bases of this call's solves as
+    /// starts for later calls' supersets.
+    func evaluate(_ sets: [[FailureElement]], solveLimit: Int? = nil, keepBases: Bool = false,
+                  progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [FailureSetOutcome]? {
+        let firstNew = records.count
+        var recordOf: [Int] = []
+        var pending: [Int] = []
+        for set in sets {
+            let key = Array(Set(set.flatMap(\.arcs))).sorted()
+            if let known = index[key] {
+                recordOf.append(known)
+                continue
+            }
+            let settled = key.allSatisfy { !Self.contains(baselineFlow, $0) }
+            let record = Record(key: key, label: set.map(\.label).joined(separator: ", "),
+                                metrics: settled ? engine.baseline : .failed("not evaluated"),
+                                resolution: settled ? .baseline : .solved, flowArcs: baselineFlow, basis: nil)
+            index[key] = records.count
+            recordOf.append(records.count)
+            if !settled {
+                pending.append(records.count)
+                for arc in key { byArc[arc].append(records.count) }
+            }
+            records.append(record)
+        }
+
+        // Subsets of each pending set among all records, and its wave (after its pending subsets).
+        var parents: [Int: [Int]] = [:]
+        var wave: [Int: Int] = [:]
+        var isParent = Set<Int>()
+        for r in pending.sorted(by: { (records[$0].key.count, $0) < (records[$1].key.count, $1) }) {
+            let key = records[r].key
+            var candidates = Set<Int>()
+            for arc in key { candidates.formUnion(byArc[arc]) }
+            let subsets = candidates.filter { p in
+                p != r && records[p].key.count < key.count && Self.isSubset(records[p].key, of: key)
+            }.sorted()
+            parents[r] = subsets
+            isParent.formUnion(subsets)
+            wave[r] = subsets.compactMap { wave[$0].map { $0 + 1 } }.max() ?? 0
+        }
+
+        let total = pending.count
+        var done = 0
+        let waves = Dictionary(grouping: pending) { wave[$0]! }
+        for level in waves.keys.sorted() {
+            var toSolve: [(record: Int, start: BasisDelta?)] = []
+            for r in waves[level]! {
+                let subsets = parents[r]!.filter { records[$0].metrics.status == "optimal" }
+                if let witness = subsets.first(where: { p in
+                    records[r].key.allSatisfy { !Self.contains(records[p].flowArcs, $0) }
+                }) {
+                    records[r].metrics = records[witness].metrics
+                    records[r].resolution = .samePlan(as: records[witness].label)
+                    records[r].flowArcs = records[witness].flowArcs
+                    records[r].basis = records[witness].basis
+                    done += 1
+                    progress?(done, total)
+                    continue
+                }
+                let start = subsets.filter { records[$0].basis != nil }
+                    .max { (records[$0].metrics.objective, -$0) < (records[$1].metrics.objective, -$1) }
+                toSolve.append((r, start.flatMap { records[$0].basis }))
+            }
+            if let solveLimit, solves + toSolve.count > solveLimit {
+                rollBack(to: firstNew)
+                return nil
+            }
+            try solve(toSolve, keep: { keepBases || isParent.contains($0) }, done: done, total: total, progress: progress)
+            done += toSolve.count
+        }
+        return zip(sets, recordOf).map { set, r in
+            // A different failure closing exactly the same arcs (a border crossed by one link) is the same LP.
+            let label = set.map(\.label).joined(separator: ", ")
+            let resolution = records[r].resolution == .solved && records[r].label != label
+                ? .samePlan(as: records[r].label) : records[r].resolution
+            return FailureSetOutcome(metrics: records[r].metrics, resolution: resolution)
+        }
+    }
+
+    private func solve(_ tasks: [(record: Int, start: BasisDelta?)], keep: (Int) -> Bool, done: Int, total: Int,
+                       progress: (@Sendable (Int, Int) -> Void)?) throws {
+        guard !tasks.isEmpty else { return }
+        let engine = self.engine
+        let jobs = tasks.map { (scenario: engine.scenario(closingArcs: records[$0.record].key), start: $0.start,
+                                keep: keep($0.record)) }
+        let results = ResultStore<(ScenarioMetrics, [UInt64], BasisDelta?, Int)>(count: jobs.count)
+        pool.run(jobs.count) { worker, t in
+            let outcome = worker.solve(jobs[t].scenario, from: jobs[t].start, keepBasis: jobs[t].keep)
+            let flow = outcome.status == .optimal ? Self.flowArcs(outcome.values, engine: engine) : []
+            let finished = results.set(t, (engine.metrics(of: outcome), flow, outcome.basis, outcome.iterations))
+            progress?(done + finished, total)
+        }
+        for (t, task) in tasks.enumerated() {
+            let (metrics, flow, basis, iterations) = results.values[t]!
+            records[task.record].metrics = metrics
+            records[task.record].flowArcs = flow
+            records[task.record].basis = basis
+            solves += 1
+            simplexIterations += iterations
+        }
+    }
+
+    private func rollBack(to count: Int) {
+        for record in records[count...] {
+            index[record.key] = nil
+            for arc in record.key { byArc[arc].removeAll { $0 >= count } }
+        }
+        records.removeSubrange(count...)
+    }
+
+    /// Bit per arc: true when any flow column of the arc is positive in `values`.
+    static func flowArcs(_ values: [Double], engine: ResilienceEngine) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: (engine.network.arcs.count + 63) / 64)
+        for (arc, columns) in engine.arcColumns.enumerated()
+        where columns.contains(where: { values[$0] > PlanNumbers.zeroTolerance }) {
+            bits[arc >> 6] |= 1 << UInt64(arc & 63)
+        }
+        return bits
+    }
+
+    private static func contains(_ bits: [UInt64], _ arc: Int) -> Bool {
+        arc >> 6 < bits.count && bits[arc >> 6] & (1 << UInt64(arc & 63)) != 0
+    }
+
+    /// Both sorted.
+    private static func isSubset(_ small: [Int], of large: [Int]) -> Bool {
+        var j = 0
+        for value in small {
+            while j < large.count && large[j] < value { j += 1 }
+            guard j < large.count, large[j] == value else { return false }
+            j += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,37 @@
+@testable import Corridor
+import CorridorTestSupport
+import XCTest
+
+/// The pool runs every task exactly once, on workers that keep their GLPK problems between runs.
+final class WorkerPoolTests: XCTestCase {
+    func testEveryTaskRunsOnceAcrossSeveralRuns() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let elements = FailureElement.all(in: network)
+        try WorkerPool.withPool(engine, size: 3) { pool in
+            for round in 0..<3 {
+                let results = ResultStore<Double>(count: elements.count)
+                pool.run(elements.count) { worker, index in
+                    let outcome = worker.solve(engine.scenario(closing: [elements[index]]))
+                    _ = results.set(index, outcome.objective)
+                }
+                for (index, element) in elements.enumerated() {
+                    let cold = engine.evaluateCold(engine.scenario(closing: [element]))
+                    XCTAssertEqual(results.values[index] ?? .nan, cold.objective, accuracy: 1e-6, "round \(round)")
+                }
+            }
+            pool.run(0) { _, _ in XCTFail("no task to run") }
+        }
+    }
+
+    func testWorkersStartFromTheBaselineWithoutIterations() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("baltic-reinforcement/network.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let worker = try ResilienceWorker(formulation: engine.formulation, options: engine.options,
+                                          baselineBasis: engine.baselineBasis)
+        XCTAssertEqual(worker.baselineObjective, engine.baseline.objective, accuracy: 1e-9 * engine.baseline.objective)
+        let outcome = worker.solve(ResilienceScenario())
+        XCTAssertEqual(outcome.iterations, 0)
+        XCTAssertEqual(outcome.objective, engine.baseline.objective, accuracy: 1e-9 * engine.baseline.objective)
+    }
+}
