@@ -25,7 +25,8 @@ public struct FailureSetOutcome: Sendable {
 /// feasible for T and no plan of T can be cheaper: it is optimal for T, and no solve is needed.
 /// S = ∅ (the baseline) is the rule "an element that carries nothing cannot change the optimum";
 /// S = the busiest link of a hub often settles the hub. Sets are processed in waves — a set only
-/// after its subsets — and within a wave the solves run in parallel; every choice (which subset
+/// after its subsets (for a single element, the single elements it contains; for several elements,
+/// the sets without one of them) — and within a wave the solves run in parallel; every choice (which subset
 /// settles a set, which subset's optimal basis a solve starts from) depends only on the input order,
 /// so results do not depend on the number of workers.
 ///
@@ -76,6 +77,7 @@ final class FailureSetEvaluator {
         let firstNew = records.count
         var recordOf: [Int] = []
         var pending: [Int] = []
+        var members: [Int: [FailureElement]] = [:]
         for set in sets {
             let key = Array(Set(set.flatMap(\.arcs))).sorted()
             if let known = index[key] {
@@ -90,21 +92,33 @@ final class FailureSetEvaluator {
             recordOf.append(records.count)
             if !settled {
                 pending.append(records.count)
-                for arc in key { byArc[arc].append(records.count) }
+                members[records.count] = set
+                if set.count == 1 { for arc in key { byArc[arc].append(records.count) } }
             }
             records.append(record)
         }
 
-        // Subsets of each pending set among all records, and its wave (after its pending subsets).
+        // Subsets of each pending set among the records, and its wave (after its pending subsets):
+        // single elements whose arcs it contains (a hub's links), and the sets made of some of its
+        // elements (all of them up to 12 elements, else those without one element).
         var parents: [Int: [Int]] = [:]
         var wave: [Int: Int] = [:]
         var isParent = Set<Int>()
         for r in pending.sorted(by: { (records[$0].key.count, $0) < (records[$1].key.count, $1) }) {
-            let key = records[r].key
+            let key = records[r].key, set = members[r]!
             var candidates = Set<Int>()
             for arc in key { candidates.formUnion(byArc[arc]) }
+            if set.count > 1 {
+                let masks = set.count <= 12
+                    ? Array(1..<(1 << set.count) - 1) : set.indices.map { (1 << set.count) - 1 - (1 << $0) }
+                for mask in masks {
+                    let part = set.indices.filter { mask & (1 << $0) != 0 }.flatMap { set[$0].arcs }
+                    if let p = index[Array(Set(part)).sorted()] { candidates.insert(p) }
+                }
+            }
             let subsets = candidates.filter { p in
-                p != r && records[p].key.count < key.count && Self.isSubset(records[p].key, of: key)
+                p != r && records[p].resolution != .baseline && records[p].key.count < key.count
+                    && Self.isSubset(records[p].key, of: key)
             }.sorted()
             parents[r] = subsets
             isParent.formUnion(subsets)
