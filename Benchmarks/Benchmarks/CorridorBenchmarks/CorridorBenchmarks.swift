@@ -146,13 +146,39 @@ let benchmarks: @Sendable () -> Void = {
         try ResilienceSetup.baltic()
     }
 
-    // What `corridor resilience` runs: warm, and elements that carry nothing are not re-solved.
-    Benchmark("resilience baltic single (skips idle elements)", configuration: sweep) { benchmark, state in
+    // What `corridor resilience` runs: warm, failures settled by the baseline's or a smaller failure's
+    // optimal plan are not re-solved, and the rest start from a solved subset's basis when there is one.
+    Benchmark("resilience baltic single (corridor resilience)", configuration: sweep) { benchmark, state in
         for _ in benchmark.scaledIterations {
             blackHole(try! ResilienceAnalysis.single(state.engine, elements: state.elements))
         }
     } setup: {
         try ResilienceSetup.baltic()
+    }
+
+    // The same comparison on the generated S network (seed 1: 323 elements), which has the redundancy
+    // of a real network: most failures reroute a little flow, and a warm re-solve takes a few dozen
+    // iterations where a cold solve takes about a thousand.
+    Benchmark("resilience S sweep warm", configuration: sweep) { benchmark, state in
+        for _ in benchmark.scaledIterations { blackHole(try! state.engine.evaluate(state.scenarios)) }
+    } setup: {
+        try ResilienceSetup.generated(.s)
+    }
+
+    Benchmark("resilience S sweep cold", configuration: sweep) { benchmark, state in
+        for _ in benchmark.scaledIterations {
+            blackHole(state.scenarios.map { state.engine.evaluateCold($0) })
+        }
+    } setup: {
+        try ResilienceSetup.generated(.s)
+    }
+
+    Benchmark("resilience S single (corridor resilience)", configuration: sweep) { benchmark, state in
+        for _ in benchmark.scaledIterations {
+            blackHole(try! ResilienceAnalysis.single(state.engine, elements: state.elements))
+        }
+    } setup: {
+        try ResilienceSetup.generated(.s)
     }
 }
 
@@ -293,7 +319,7 @@ enum SolutionCache {
     }
 }
 
-/// The baltic-reinforcement engine (baseline solved in setup) and one scenario per element.
+/// A resilience engine (baseline solved in setup) and one scenario per element.
 enum ResilienceSetup {
     struct State {
         var engine: ResilienceEngine
@@ -313,6 +339,14 @@ enum ResilienceSetup {
         guard FileManager.default.fileExists(atPath: path) else { throw BenchmarkSetupError.missingDataset(path) }
         let network = try NetworkDecoder.load(path: path)
         let engine = try ResilienceEngine(network: network, file: path)
+        let elements = FailureElement.all(in: network)
+        return State(engine: engine, elements: elements, scenarios: elements.map { engine.scenario(closing: [$0]) })
+    }
+
+    /// The generated network of `size` (seed 1) and one scenario per element.
+    static func generated(_ size: NetworkGenerator.Size) throws -> State {
+        let network = try BenchmarkSetup.network(size)
+        let engine = try ResilienceEngine(network: network)
         let elements = FailureElement.all(in: network)
         return State(engine: engine, elements: elements, scenarios: elements.map { engine.scenario(closing: [$0]) })
     }

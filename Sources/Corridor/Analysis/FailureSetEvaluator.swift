@@ -18,15 +18,16 @@ public struct FailureSetOutcome: Sendable {
 }
 
 /// Evaluates failure sets — elements closed together — with as few LP re-solves as exactness allows,
-/// on a pool of workers that lives as long as the evaluator.
+/// on a pool of workers that lives as long as the evaluator. Progress is reported as (done, total)
+/// for each call, from the worker threads, not necessarily in order.
 ///
 /// The rule that saves solves: closing more can only raise the optimum (the LP only loses columns).
 /// So if a set S ⊆ T has an optimal plan that carries nothing on the arcs T closes, that plan is
 /// feasible for T and no plan of T can be cheaper: it is optimal for T, and no solve is needed.
 /// S = ∅ (the baseline) is the rule "an element that carries nothing cannot change the optimum";
 /// S = the busiest link of a hub often settles the hub. Sets are processed in waves — a set only
-/// after its subsets (for a single element, the single elements it contains; for several elements,
-/// the sets without one of them) — and within a wave the solves run in parallel; every choice (which subset
+/// after its subsets (the single elements whose arcs it contains, and sets made of some of its
+/// elements) — and within a wave the solves run in parallel; every choice (which subset
 /// settles a set, which subset's optimal basis a solve starts from) depends only on the input order,
 /// so results do not depend on the number of workers.
 ///
@@ -45,7 +46,9 @@ final class FailureSetEvaluator {
     }
 
     let engine: ResilienceEngine
-    private let pool: WorkerPool
+    /// Started at the first solve, with no more workers than that first wave has solves.
+    private var pool: WorkerPool?
+    private let jobs: Int
     private var records: [Record] = []
     private var index: [[Int]: Int] = [:]
     /// Arc → records (not settled by the baseline) that close it.
@@ -57,24 +60,20 @@ final class FailureSetEvaluator {
 
     init(engine: ResilienceEngine, jobs: Int) throws {
         self.engine = engine
-        let formulation = engine.formulation, options = engine.options, basis = engine.baselineBasis
-        pool = try WorkerPool(size: jobs) {
-            try ResilienceWorker(formulation: formulation, options: options, baselineBasis: basis)
-        }
+        self.jobs = max(1, jobs)
         byArc = Array(repeating: [], count: engine.network.arcs.count)
         baselineFlow = Self.flowArcs(engine.baselineValues, engine: engine)
     }
 
-    deinit { pool.shutdown() }
+    deinit { pool?.shutdown() }
 
-    /// Outcomes of `sets` in input order, or nil — with nothing evaluated — when more than
-    /// `solveLimit` re-solves (in total, counting earlier calls) would be needed. Each call's sets
-    /// that need a solve and have no subset in the same call form one wave, so the limit is checked
-    /// before any of them is solved. `keepBases` keeps the optimal bases of this call's solves as
-    /// starts for later calls' supersets.
+    /// Outcomes of `sets` in input order, or nil when more than `solveLimit` re-solves (in total,
+    /// counting earlier calls) would be needed. The limit is checked before each wave is solved;
+    /// when a wave would exceed it, the sets of earlier waves stay evaluated (later calls reuse
+    /// them) and the others are forgotten. `keepBases` keeps the optimal bases of this call's solves
+    /// as starts for later calls' supersets.
     func evaluate(_ sets: [[FailureElement]], solveLimit: Int? = nil, keepBases: Bool = false,
                   progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [FailureSetOutcome]? {
-        let firstNew = records.count
         var recordOf: [Int] = []
         var pending: [Int] = []
         var members: [Int: [FailureElement]] = [:]
@@ -109,11 +108,11 @@ final class FailureSetEvaluator {
             var candidates = Set<Int>()
             for arc in key { candidates.formUnion(byArc[arc]) }
             if set.count > 1 {
-                let masks = set.count <= 12
-                    ? Array(1..<(1 << set.count) - 1) : set.indices.map { (1 << set.count) - 1 - (1 << $0) }
-                for mask in masks {
-                    let part = set.indices.filter { mask & (1 << $0) != 0 }.flatMap { set[$0].arcs }
-                    if let p = index[Array(Set(part)).sorted()] { candidates.insert(p) }
+                let parts: [[Int]] = set.count <= 12
+                    ? (1..<(1 << set.count) - 1).map { mask in set.indices.filter { mask & (1 << $0) != 0 } }
+                    : set.indices.map { drop in set.indices.filter { $0 != drop } }
+                for part in parts {
+                    if let p = index[Array(Set(part.flatMap { set[$0].arcs })).sorted()] { candidates.insert(p) }
                 }
             }
             let subsets = candidates.filter { p in
@@ -148,7 +147,7 @@ final class FailureSetEvaluator {
                 toSolve.append((r, start.flatMap { records[$0].basis }))
             }
             if let solveLimit, solves + toSolve.count > solveLimit {
-                rollBack(to: firstNew)
+                forget(pending.filter { wave[$0]! >= level })
                 return nil
             }
             try solve(toSolve, keep: { keepBases || isParent.contains($0) }, done: done, total: total, progress: progress)
@@ -170,9 +169,18 @@ final class FailureSetEvaluator {
         let jobs = tasks.map { (scenario: engine.scenario(closingArcs: records[$0.record].key), start: $0.start,
                                 keep: keep($0.record)) }
         let results = ResultStore<(ScenarioMetrics, [UInt64], BasisDelta?, Int)>(count: jobs.count)
-        pool.run(jobs.count) { worker, t in
+        if pool == nil {
+            let formulation = engine.formulation, options = engine.options, basis = engine.baselineBasis
+            pool = try WorkerPool(size: min(self.jobs, jobs.count)) {
+                try ResilienceWorker(formulation: formulation, options: options, baselineBasis: basis)
+            }
+        }
+        pool!.run(jobs.count) { worker, t in
             let outcome = worker.solve(jobs[t].scenario, from: jobs[t].start, keepBasis: jobs[t].keep)
-            let flow = outcome.status == .optimal ? Self.flowArcs(outcome.values, engine: engine) : []
+            // A failed solve has no plan: mark every arc as carrying flow, so it never settles anything.
+            let flow = outcome.status == .optimal
+                ? Self.flowArcs(outcome.values, engine: engine)
+                : [UInt64](repeating: ~0, count: (engine.network.arcs.count + 63) / 64)
             let finished = results.set(t, (engine.metrics(of: outcome), flow, outcome.basis, outcome.iterations))
             progress?(done + finished, total)
         }
@@ -186,12 +194,14 @@ final class FailureSetEvaluator {
         }
     }
 
-    private func rollBack(to count: Int) {
-        for record in records[count...] {
-            index[record.key] = nil
-            for arc in record.key { byArc[arc].removeAll { $0 >= count } }
+    /// Removes unevaluated records from the lookups; their slots stay as unreachable tombstones.
+    private func forget(_ unevaluated: [Int]) {
+        let gone = Set(unevaluated)
+        for r in unevaluated {
+            index[records[r].key] = nil
+            for arc in records[r].key { byArc[arc].removeAll { gone.contains($0) } }
+            records[r].basis = nil
         }
-        records.removeSubrange(count...)
     }
 
     /// Bit per arc: true when any flow column of the arc is positive in `values`.

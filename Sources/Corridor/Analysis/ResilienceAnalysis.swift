@@ -176,7 +176,12 @@ public enum ResilienceAnalysis {
         return { done in progress(done + offset, total) }
     }
 
+    /// True when `a` hurts more than `b`: higher objective, then more unmet. A failed solve (no
+    /// optimum, NaN objective) hurts less than any solved set, so it never ranks first.
     private static func worse(_ a: ScenarioMetrics, than b: ScenarioMetrics) -> Bool {
+        let aSolved = a.status == "optimal", bSolved = b.status == "optimal"
+        if aSolved != bSolved { return aSolved }
+        guard aSolved else { return false }
         if a.objective != b.objective { return a.objective > b.objective }
         return a.unmet > b.unmet
     }

@@ -84,7 +84,8 @@ public struct ResilienceEngine: Sendable {
     }
 
     /// Evaluates scenarios on `jobs` workers (each with its own GLPK problem and thread), each from
-    /// the baseline basis; results in input order. `progress` is called (serialised) after each.
+    /// the baseline basis; results in input order. `progress` is called after each, from the worker
+    /// threads, with the number done so far.
     public func evaluate(_ scenarios: [ResilienceScenario], jobs: Int = 1,
                          progress: (@Sendable (Int) -> Void)? = nil) throws -> [ScenarioMetrics] {
         guard !scenarios.isEmpty else { return [] }

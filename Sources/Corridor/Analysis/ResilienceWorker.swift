@@ -18,6 +18,8 @@ final class ResilienceWorker {
     private let problem: GLPKProblem
     private let program: LinearProgram
     let baselineBasis: Basis
+    /// Simplex iterations of the baseline solve on this worker (0 when started from a given basis).
+    let startIterations: Int
     let baselineValues: [Double]
     let baselineObjective: Double
     private let timeLimit: Double?
@@ -38,7 +40,10 @@ final class ResilienceWorker {
             status = problem.solve(options)
         }
         guard status == .optimal else { throw PlanningError.notOptimal(status) }
-        self.baselineBasis = problem.saveBasis()
+        // Start bases travel between workers as changes from the engine's baseline basis, so every
+        // worker measures them from that same basis (its warm start takes no pivots, but GLPK could).
+        self.baselineBasis = baselineBasis ?? problem.saveBasis()
+        startIterations = problem.lastSolveIterations
         baselineValues = problem.primalValues()
         baselineObjective = problem.objectiveValue
         timeLimit = options.timeLimit

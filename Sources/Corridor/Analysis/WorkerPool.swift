@@ -1,3 +1,4 @@
+import CorridorLP
 import Foundation
 
 /// A fixed set of threads, each owning one `ResilienceWorker` (a GLPK problem holding the baseline)
@@ -43,6 +44,7 @@ final class WorkerPool: @unchecked Sendable {
     func run(_ count: Int, _ body: @escaping Task) {
         guard count > 0 else { return }
         condition.lock()
+        precondition(!stopping, "WorkerPool.run after shutdown")
         task = body
         taskCount = count
         nextIndex = 0
@@ -87,10 +89,14 @@ final class WorkerPool: @unchecked Sendable {
             finished += 1
             if finished == taskCount { condition.broadcast() }
         }
+        condition.unlock()
+        // Release the worker's GLPK problem, then this thread's GLPK environment, before saying so.
+        worker = nil
+        GLPKEnvironment.releaseForCurrentThread()
+        condition.lock()
         running -= 1
         condition.broadcast()
         condition.unlock()
-        worker = nil
     }
 }
 

@@ -39,7 +39,8 @@ final class FailureSetEvaluatorTests: XCTestCase {
         }
     }
 
-    /// Exact worst pairs on small random networks against brute force: every pair solved cold.
+    /// Exact worst pairs on small random networks against brute force: every single and every pair
+    /// the exact search evaluates (most of them settled without a solve) against a cold solve.
     func testExactWorstPairEqualsBruteForce() throws {
         var checked = 0
         for seed in 1...6 {
@@ -48,58 +49,85 @@ final class FailureSetEvaluatorTests: XCTestCase {
             guard let engine = try? ResilienceEngine(network: network) else { continue }
             let elements = FailureElement.all(in: network)
             guard elements.count >= 2 else { continue }
-            let report = try ResilienceAnalysis.worst(engine, elements: elements, k: 2, jobs: 2)
-            XCTAssertEqual(report.method, "exact")
+            let evaluator = try FailureSetEvaluator(engine: engine, jobs: 2)
+            _ = try XCTUnwrap(evaluator.evaluate(elements.map { [$0] }, keepBases: true))
+            let pairs = ResilienceAnalysis.combinations(elements.count, 2)
+            let outcomes = try XCTUnwrap(evaluator.evaluate(pairs.map { $0.map { elements[$0] } }))
             var best = -Double.infinity
-            for set in ResilienceAnalysis.combinations(elements.count, 2) {
-                let cold = engine.evaluateCold(engine.scenario(closing: set.map { elements[$0] }))
+            for (pair, outcome) in zip(pairs, outcomes) {
+                let cold = engine.evaluateCold(engine.scenario(closing: pair.map { elements[$0] }))
+                XCTAssertEqual(outcome.metrics.objective, cold.objective, accuracy: 1e-6 * max(1, abs(cold.objective)),
+                               "seed \(seed): \(pair.map { elements[$0].label }) (\(outcome.resolution))")
                 best = max(best, cold.objective)
             }
+            let report = try ResilienceAnalysis.worst(engine, elements: elements, k: 2, jobs: 2)
+            XCTAssertEqual(report.method, "exact")
             let found = try XCTUnwrap(report.worst.first)
             XCTAssertEqual(found.metrics.objective, best, accuracy: 1e-6 * max(1, abs(best)), "seed \(seed)")
-            let set = found.failed.map { label in elements.first { $0.label == label }! }
-            XCTAssertEqual(engine.evaluateCold(engine.scenario(closing: set)).objective, found.metrics.objective,
-                           accuracy: 1e-6 * max(1, abs(best)), "the reported set really reaches it (seed \(seed))")
+            XCTAssertEqual(report.evaluated, elements.count + pairs.count)
             XCTAssertLessThanOrEqual(report.solved, report.evaluated)
             checked += 1
         }
         XCTAssertGreaterThanOrEqual(checked, 4)
     }
 
-    /// tiny.yaml: the border rule alone cuts everything, so in any pair containing it the other element
-    /// adds nothing — and pairs where both elements matter are ranked first among equal objectives.
+    func testWorstDoesNotDependOnJobs() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("earthquake-relief/network.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let elements = FailureElement.all(in: network)
+        let one = try AnalysisJSON.encode(ResilienceAnalysis.worst(engine, elements: elements, k: 2, jobs: 1))
+        let three = try AnalysisJSON.encode(ResilienceAnalysis.worst(engine, elements: elements, k: 2, jobs: 3))
+        XCTAssertEqual(one, three)
+    }
+
+    /// tiny.yaml: the border rule alone cuts everything, so in a pair containing it the other element
+    /// adds nothing; pairs in which both elements matter rank first among equal objectives.
     func testRedundantElementsOfTheWorstSets() throws {
         let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
         let engine = try ResilienceEngine(network: network)
-        let elements = FailureElement.all(in: network)
-        let report = try ResilienceAnalysis.worst(engine, elements: elements, k: 2)
+        let report = try ResilienceAnalysis.worst(engine, elements: FailureElement.all(in: network), k: 2)
         XCTAssertEqual(report.worst.first?.metrics.objective ?? 0, 190_000, accuracy: 1e-9)
-        for candidate in report.worst where candidate.failed.contains("border NO→SE") {
-            XCTAssertEqual(candidate.redundant, candidate.failed.filter { $0 != "border NO→SE" })
-        }
+        XCTAssertEqual(report.worst.first?.redundant, [], "both roads into Sweden: each matters")
         let redundantCounts = report.worst.map { $0.redundant?.count ?? 0 }
         XCTAssertEqual(redundantCounts, redundantCounts.sorted(), "equal objectives: fewer redundant elements first")
+
+        let three = try FailureElement.named(["NO-SE", "e10", "ofotbanen"], in: network)
+            .filter { $0.kind == .border || $0.from == "NVK" }
+        let small = try ResilienceAnalysis.worst(engine, elements: three, k: 2)
+        let withBorder = small.worst.filter { $0.failed.contains("border NO→SE") }
+        XCTAssertEqual(withBorder.count, 2)
+        for candidate in withBorder {
+            XCTAssertEqual(candidate.metrics.objective, 190_000, accuracy: 1e-9)
+            XCTAssertEqual(candidate.redundant, candidate.failed.filter { $0 != "border NO→SE" })
+        }
     }
 
-    /// Over the solve budget: nil, nothing recorded, and the evaluator still answers afterwards.
-    func testSolveLimitRollsBack() throws {
+    /// Over the solve budget: nil; the link (first wave) stays solved, the hub (second wave, not
+    /// settled by the link's plan) is forgotten, and asking again solves only the hub.
+    func testSolveLimitKeepsEarlierWaves() throws {
         let network = try NetworkDecoder.load(path: Fixtures.dataset("baltic-reinforcement/network.yaml"))
         let engine = try ResilienceEngine(network: network)
-        let elements = FailureElement.all(in: network)
+        let named = try FailureElement.named(["link:swk-kun-road", "hub:LTKUN"], in: network)
+        let link = try XCTUnwrap(named.first { $0.label == "link swk-kun-road PLSWK→LTKUN" })
+        let hub = try XCTUnwrap(named.first { $0.kind == .hub })
         let evaluator = try FailureSetEvaluator(engine: engine, jobs: 1)
-        XCTAssertNil(try evaluator.evaluate(elements.map { [$0] }, solveLimit: 3))
-        XCTAssertEqual(evaluator.solves, 0)
-        let outcomes = try XCTUnwrap(evaluator.evaluate(elements.map { [$0] }))
-        XCTAssertEqual(outcomes.count, elements.count)
-        XCTAssertGreaterThan(evaluator.solves, 3)
-        // Asked again: everything is known, nothing is solved.
-        let solves = evaluator.solves
-        let again = try XCTUnwrap(evaluator.evaluate(elements.map { [$0] }, solveLimit: solves))
-        XCTAssertEqual(again.map(\.metrics), outcomes.map(\.metrics))
-        XCTAssertEqual(evaluator.solves, solves)
+        XCTAssertNil(try evaluator.evaluate([[link], [hub]], solveLimit: 1))
+        XCTAssertEqual(evaluator.solves, 1)
+        let linkAgain = try XCTUnwrap(evaluator.evaluate([[link]], solveLimit: 1))
+        XCTAssertEqual(linkAgain[0].resolution, .solved)
+        XCTAssertEqual(evaluator.solves, 1, "known: not solved again")
+        let both = try XCTUnwrap(evaluator.evaluate([[link], [hub]], solveLimit: 2))
+        XCTAssertEqual(evaluator.solves, 2)
+        XCTAssertEqual(both[1].resolution, .solved)
+        XCTAssertEqual(both[1].metrics.objective, engine.evaluateCold(engine.scenario(closing: [hub])).objective,
+                       accuracy: 1e-6 * engine.baseline.objective)
+        // The same set asked for twice in one call is solved once.
+        let fresh = try FailureSetEvaluator(engine: engine, jobs: 2)
+        _ = try XCTUnwrap(fresh.evaluate([[hub], [hub]]))
+        XCTAssertEqual(fresh.solves, 1)
     }
 
-    /// Random trials drawing the same set twice solve it once; settled trials match cold solves.
+    /// Random trials, settled ones included, match cold solves.
     func testRandomTrialsMatchColdSolves() throws {
         let network = try NetworkDecoder.load(path: Fixtures.dataset("earthquake-relief/network.yaml"))
         let engine = try ResilienceEngine(network: network)

@@ -11,10 +11,13 @@ final class WorkerPoolTests: XCTestCase {
         try WorkerPool.withPool(engine, size: 3) { pool in
             for round in 0..<3 {
                 let results = ResultStore<Double>(count: elements.count)
+                let calls = ResultStore<Int>(count: 1)
                 pool.run(elements.count) { worker, index in
                     let outcome = worker.solve(engine.scenario(closing: [elements[index]]))
                     _ = results.set(index, outcome.objective)
+                    _ = calls.set(0, 0)
                 }
+                XCTAssertEqual(calls.set(0, 0), elements.count + 1, "one call per task")
                 for (index, element) in elements.enumerated() {
                     let cold = engine.evaluateCold(engine.scenario(closing: [element]))
                     XCTAssertEqual(results.values[index] ?? .nan, cold.objective, accuracy: 1e-6, "round \(round)")
@@ -24,12 +27,19 @@ final class WorkerPoolTests: XCTestCase {
         }
     }
 
+    func testAWorkerThatCannotStartStopsThePool() throws {
+        struct Refused: Error {}
+        XCTAssertThrowsError(try WorkerPool(size: 2) { throw Refused() })
+    }
+
     func testWorkersStartFromTheBaselineWithoutIterations() throws {
         let network = try NetworkDecoder.load(path: Fixtures.dataset("baltic-reinforcement/network.yaml"))
         let engine = try ResilienceEngine(network: network)
         let worker = try ResilienceWorker(formulation: engine.formulation, options: engine.options,
                                           baselineBasis: engine.baselineBasis)
         XCTAssertEqual(worker.baselineObjective, engine.baseline.objective, accuracy: 1e-9 * engine.baseline.objective)
+        XCTAssertEqual(worker.startIterations, 0)
+        XCTAssertEqual(worker.baselineBasis, engine.baselineBasis)
         let outcome = worker.solve(ResilienceScenario())
         XCTAssertEqual(outcome.iterations, 0)
         XCTAssertEqual(outcome.objective, engine.baseline.objective, accuracy: 1e-9 * engine.baseline.objective)
