@@ -78,10 +78,11 @@ public struct Formulation: Sendable {
     public static func build(_ network: Network, mode: Mode = .pruned, file: String = "network",
                              aggregate: Bool = true, keepAllCapacityRows: Bool = false,
                              memoryLimit: UInt64? = nil) throws(InputError) -> Formulation {
-        var estimate = SizeEstimate(network: network, mode: mode)
+        let arcs = ArcTable(network)
+        var estimate = SizeEstimate(network: network, mode: mode, arcs: arcs)
         let limit = memoryLimit ?? SizeEstimate.defaultMemoryLimit
         if estimate.bytes > limit, mode == .pruned {
-            estimate = SizeEstimate(exact: network, groups: FlowGroup.groups(for: network, aggregate: aggregate))
+            estimate = SizeEstimate(exact: network, groups: FlowGroup.groups(for: network, aggregate: aggregate), arcs: arcs)
         }
         if estimate.bytes > limit {
             let size = estimate.bytes == .max ? "more than 2^31 variables"
@@ -91,7 +92,7 @@ public struct Formulation: Sendable {
         }
         var builder = FormulationBuilder(network: network, mode: mode, aggregate: aggregate,
                                          keepAllCapacityRows: keepAllCapacityRows)
-        return builder.build()
+        return builder.build(arcs: arcs)
     }
 
     /// GLPK-safe names for export (`x_g0_a3_t2`, `link_a3_t2_d0`, …), indices as in the network.

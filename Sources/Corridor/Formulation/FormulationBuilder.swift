@@ -25,8 +25,8 @@ struct FormulationBuilder {
         program.name = "corridor"
     }
 
-    mutating func build() -> Formulation {
-        let arcs = ArcTable(network)
+    /// `arcs` is `ArcTable(network)`, built once by the caller (the size guard uses it too).
+    mutating func build(arcs: ArcTable) -> Formulation {
         let unitCosts = network.arcs.map { arc in
             network.commodities.map { $0.uses.dot(arc.cost + arc.customs.cost) }
         }

@@ -13,9 +13,8 @@ struct SizeEstimate {
     /// Three quarters of physical memory.
     static var defaultMemoryLimit: UInt64 { ProcessInfo.processInfo.physicalMemory / 4 * 3 }
 
-    init(network: Network, mode: Formulation.Mode) {
+    init(network: Network, mode: Formulation.Mode, arcs: ArcTable) {
         let horizon = network.periods
-        let arcs = ArcTable(network)
         var total = 0
         for movement in network.movements {
             let span = horizon - movement.release
@@ -36,8 +35,7 @@ struct SizeEstimate {
 
     /// The exact column count of the pruned model, from each flow group's time windows (costs one
     /// label-setting pass per group; used only when the quick bound above is over the limit).
-    init(exact network: Network, groups: [FlowGroup]) {
-        let arcs = ArcTable(network)
+    init(exact network: Network, groups: [FlowGroup], arcs: ArcTable) {
         var total = 0
         for group in groups {
             let windows = TimeWindows(network: network, group: group, mode: .pruned, arcs: arcs)
