@@ -59,6 +59,12 @@ public enum ResilienceAnalysis {
             }
         }
         let evaluator = try FailureSetEvaluator(engine: engine, jobs: jobs)
+        // With more multi-element trials than elements drawn, solve each drawn element alone first:
+        // a trial is then settled whenever one of its elements' optimal plans avoids the others.
+        let drawn = Set(draws.flatMap { $0 }).sorted()
+        if draws.count(where: { $0.count > 1 }) > drawn.count {
+            _ = try evaluator.evaluate(drawn.map { [elements[$0]] }, keepBases: true, progress: progress)
+        }
         let outcomes = try evaluator.evaluate(draws.map { $0.map { elements[$0] } }, progress: progress)!
         let metrics = outcomes.map(\.metrics)
         let samples = draws.indices.map {
@@ -76,7 +82,8 @@ public enum ResilienceAnalysis {
                                    deliveredPct: PercentileBand(metrics.map(\.deliveredPct)),
                                    onTimePct: PercentileBand(metrics.map(\.onTimePct)),
                                    objective: PercentileBand(metrics.map(\.objective)),
-                                   unmet: PercentileBand(metrics.map(\.unmet)), samples: samples)
+                                   unmet: PercentileBand(metrics.map(\.unmet)), samples: samples,
+                                   solved: evaluator.solves)
     }
 
     /// Largest number of failure sets (of all sizes up to K) the exact search enumerates.

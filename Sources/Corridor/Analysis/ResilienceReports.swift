@@ -113,6 +113,9 @@ public struct RandomFailureReport: Codable, Sendable {
     public var objective: PercentileBand
     public var unmet: PercentileBand
     public var samples: [Trial]
+    /// LP re-solves made (the other trials were settled by the baseline's or a smaller failure's
+    /// optimal plan, or repeat a set already drawn).
+    public var solved: Int
 }
 
 /// `--mode worst`: the set of K elements whose loss hurts most.

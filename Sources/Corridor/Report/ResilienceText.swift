@@ -68,7 +68,7 @@ public enum ResilienceText {
         let how = report.failures.map { "\($0) random failures per trial" }
             ?? "each element failing with probability \(report.probability ?? 0)"
         var lines = ["Resilience — random failures — \(report.network)", baselineLine(report.baseline),
-                     "\(report.trials) trials (seed \(report.seed)), \(how)", ""]
+                     "\(report.trials) trials (seed \(report.seed)), \(how); \(report.solved) re-solves", ""]
         let bands: [(String, PercentileBand, Bool)] = [("delivered %", report.deliveredPct, true),
                                                        ("on time %", report.onTimePct, true),
                                                        ("unmet", report.unmet, false), ("objective", report.objective, false)]
