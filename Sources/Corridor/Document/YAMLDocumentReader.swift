@@ -5,6 +5,10 @@ import Yams
 /// Yams: quoted scalars are strings; plain ones are null, booleans or numbers when they look like
 /// one, and keep their source text so that identifier fields read `NO` as the string "NO".
 /// Aliases are expanded under a node budget, so an alias bomb is refused instead of hanging.
+/// Merge keys (`<<: *anchor`, `<<: [*a, *b]`) follow YAML 1.1: the merged mappings' keys are added
+/// where the mapping does not give them itself (explicit keys win, and earlier merged mappings win
+/// over later ones); a merged value keeps the line it is written on. Merges count against the same
+/// budget, so a bomb built from merges is refused too.
 enum YAMLDocumentReader {
     /// Deepest nesting accepted; network documents need about five levels.
     static let maximumDepth = 100
@@ -23,41 +27,88 @@ enum YAMLDocumentReader {
         // Without aliases a document holds at most one value per byte or so (`[a,b,…]` takes two
         // bytes a value), so this budget never refuses an honest file, while an alias bomb is
         // stopped before it costs more than the largest honest file of its size. The count runs
-        // before the converter allocates anything (Yams shares the aliased nodes).
+        // before the converter allocates anything (Yams shares the aliased nodes). A merge costs
+        // what its mappings expand to, like any alias, plus one for every key it copies: that is
+        // the converter's whole work, so merges of merges cannot multiply it unseen.
         var budget = max(1_000_000, text.utf8.count)
-        guard withinBudget(root, depth: 0, budget: &budget) else {
+        guard expansion(of: root, depth: 0, budget: &budget) != nil else {
             throw InputError(file: file, message: "expands to too many values (a YAML alias bomb?)")
         }
         var converter = Converter()
         guard let node = converter.convert(root, depth: 0) else {
-            throw InputError(file: file, line: converter.failureLine, message: converter.failure ?? "cannot be read")
+            throw InputError(file: file, path: converter.failurePathText, line: converter.failureLine,
+                             message: converter.failure ?? "cannot be read")
         }
         return node
     }
 
-    /// Counts the values `node` expands to (aliases included) against `budget`; false when it runs
-    /// out. Stops descending past the nesting limit, which the converter then reports.
-    private static func withinBudget(_ node: Node, depth: Int, budget: inout Int) -> Bool {
+    /// Counts the values `node` expands to (aliases included) against `budget`, and charges every
+    /// merge one value per key it copies; nil when the budget runs out. Otherwise the number of
+    /// keys a merge of `node` copies: a mapping's keys after its own merges, a list's sum of its
+    /// items' (0 for a scalar). Stops descending past the nesting limit, which the converter
+    /// then reports.
+    private static func expansion(of node: Node, depth: Int, budget: inout Int) -> Int? {
         budget -= 1
-        guard budget >= 0 else { return false }
-        guard depth <= maximumDepth else { return true }
+        guard budget >= 0 else { return nil }
+        guard depth <= maximumDepth else { return 0 }
         switch node {
         case .sequence(let sequence):
-            for item in sequence where !withinBudget(item, depth: depth + 1, budget: &budget) { return false }
+            var keys = 0
+            for item in sequence {
+                guard let itemKeys = expansion(of: item, depth: depth + 1, budget: &budget) else { return nil }
+                keys += itemKeys
+            }
+            return keys
         case .mapping(let mapping):
-            for (_, value) in mapping where !withinBudget(value, depth: depth + 1, budget: &budget) { return false }
+            var keys = 0
+            for (key, value) in mapping {
+                guard let valueKeys = expansion(of: value, depth: depth + 1, budget: &budget) else { return nil }
+                if isMergeKey(key) {
+                    budget -= valueKeys
+                    guard budget >= 0 else { return nil }
+                    keys += valueKeys
+                } else {
+                    keys += 1
+                }
+            }
+            return keys
         default:
-            break
+            return 0
         }
-        return true
     }
 
-    /// Walks Yams' nodes (already counted by `withinBudget`) into `DocumentNode`s.
+    /// A YAML 1.1 merge key: a plain `<<` (or one tagged `!!merge`); a quoted `"<<"` is an ordinary key.
+    static func isMergeKey(_ key: Node) -> Bool {
+        guard case .scalar(let scalar) = key, scalar.string == "<<" else { return false }
+        return key.tag.description == Tag.Name.merge.rawValue
+    }
+
+    /// Walks Yams' nodes (already counted by `expansion`) into `DocumentNode`s, resolving merge keys.
     private struct Converter {
         var failure: String?
         var failureLine: Int?
+        /// Where the failure is, innermost step first: filled in while the recursion unwinds, so
+        /// that a successful conversion never builds a path.
+        var failurePath: [PathStep] = []
 
-        mutating func fail(_ message: String, at node: Node) -> DocumentNode? {
+        enum PathStep {
+            case key(String)
+            case index(Int)
+        }
+
+        /// The failure's path as the decoder writes paths: `links[3].capacity.t`.
+        var failurePathText: String {
+            var text = ""
+            for step in failurePath.reversed() {
+                switch step {
+                case .key(let key): text += text.isEmpty ? key : ".\(key)"
+                case .index(let index): text += "[\(index)]"
+                }
+            }
+            return text
+        }
+
+        mutating func fail<T>(_ message: String, at node: Node) -> T? {
             failure = message
             failureLine = node.mark?.line
             return nil
@@ -73,8 +124,11 @@ enum YAMLDocumentReader {
             case .sequence(let sequence):
                 var items: [DocumentNode] = []
                 items.reserveCapacity(sequence.count)
-                for item in sequence {
-                    guard let converted = convert(item, depth: depth + 1) else { return nil }
+                for (index, item) in sequence.enumerated() {
+                    guard let converted = convert(item, depth: depth + 1) else {
+                        failurePath.append(.index(index))
+                        return nil
+                    }
                     items.append(converted)
                 }
                 return DocumentNode(.list(items), line: sequence.mark?.line)
@@ -82,21 +136,91 @@ enum YAMLDocumentReader {
                 var entries: [DocumentNode.Entry] = []
                 entries.reserveCapacity(mapping.count)
                 var keys = Set<String>()
+                // The entries a merge key brought in, at its place: one range, as `<<` may appear
+                // only once in a mapping.
+                var merged: Range<Int>?
                 for (key, value) in mapping {
+                    if YAMLDocumentReader.isMergeKey(key) {
+                        guard merged == nil else {
+                            failurePath.append(.key("<<"))
+                            return fail("a merge key (<<) is given twice in one object", at: key)
+                        }
+                        guard let mergedEntries = mergedEntries(value, depth: depth + 1) else {
+                            failurePath.append(.key("<<"))
+                            return nil
+                        }
+                        merged = entries.endIndex..<(entries.endIndex + mergedEntries.count)
+                        entries += mergedEntries
+                        continue
+                    }
                     guard case .scalar(let keyScalar) = key else {
                         return fail("a key must be a plain name, not a list or object", at: key)
                     }
                     // Yams compares keys with their YAML types (`1` and `"1"` differ); as names they
                     // are the same key (§4.12).
                     guard keys.insert(keyScalar.string).inserted else {
+                        failurePath.append(.key(keyScalar.string))
                         return fail("key \"\(keyScalar.string)\" is given twice in one object", at: key)
                     }
-                    guard let converted = convert(value, depth: depth + 1) else { return nil }
+                    guard let converted = convert(value, depth: depth + 1) else {
+                        failurePath.append(.key(keyScalar.string))
+                        return nil
+                    }
                     entries.append(.init(key: keyScalar.string, node: converted))
+                }
+                if let merged {
+                    // A merged key is dropped when the mapping gives it itself or an earlier merged
+                    // mapping already did (YAML 1.1); this is not a duplicate.
+                    var seen = keys
+                    var kept = Array(entries[..<merged.lowerBound])
+                    kept.reserveCapacity(entries.count)
+                    for entry in entries[merged] where seen.insert(entry.key).inserted { kept.append(entry) }
+                    kept += entries[merged.upperBound...]
+                    entries = kept
                 }
                 return DocumentNode(.map(entries), line: mapping.mark?.line)
             default:
                 return fail("unsupported YAML construct", at: node)
+            }
+        }
+
+        /// The entries a merge key's value brings in, in order (a mapping's after its own merges,
+        /// then the next mapping's); nil after a failure, also when the value is not a mapping or
+        /// a list of mappings.
+        mutating func mergedEntries(_ value: Node, depth: Int) -> [DocumentNode.Entry]? {
+            switch value {
+            case .mapping:
+                guard let converted = convert(value, depth: depth), case .map(let entries) = converted.value else {
+                    return nil
+                }
+                return entries
+            case .sequence(let sequence):
+                var entries: [DocumentNode.Entry] = []
+                for (index, item) in sequence.enumerated() {
+                    guard case .mapping = item else {
+                        failurePath.append(.index(index))
+                        return fail("a merge key (<<) takes objects only, found \(Self.kind(of: item)) in its list",
+                                    at: item)
+                    }
+                    guard let converted = convert(item, depth: depth + 1), case .map(let more) = converted.value else {
+                        failurePath.append(.index(index))
+                        return nil
+                    }
+                    entries += more
+                }
+                return entries
+            default:
+                return fail("a merge key (<<) takes an object or a list of objects, found \(Self.kind(of: value))",
+                            at: value)
+            }
+        }
+
+        static func kind(of node: Node) -> String {
+            switch node {
+            case .scalar(let scalar): return YAMLDocumentReader.scalarNode(scalar).kindDescription
+            case .sequence: return "a list"
+            case .mapping: return "an object"
+            case .alias: return "an alias"
             }
         }
     }

@@ -287,6 +287,48 @@ final class DecodingDocumentReaderTests: XCTestCase {
         XCTAssertEqual(network.periodLabel, "Aliased")
     }
 
+    // MARK: Merge keys
+
+    func testMergeBombIsRefused() {
+        // Billion laughs with merge keys: each level merges the one below nine times. The result
+        // is tiny (the keys are the same), but resolving it visits 9^9 mappings.
+        var text = "bomb:\n  - &m0 {a: lol, b: lol}\n"
+        for level in 1...9 {
+            text += "  - &m\(level) {<<: [" + Array(repeating: "*m\(level - 1)", count: 9).joined(separator: ", ") + "]}\n"
+        }
+        for network in [text + DecodingFixture.minimalYAML,
+                        text + DecodingFixture.yaml(links: "  - {<<: *m9, id: l, from: A, to: B, transit: 1}")] {
+            let found = refusalWithin(20, network, format: .yaml)
+            XCTAssertEqual(found.count, 1, "\(found)")
+            XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
+        }
+    }
+
+    func testChainOfMergesIsChargedForTheKeysItCopies() {
+        // Each mapping merges the one before and adds a key: ninety levels over 2,000 keys are
+        // only about 200,000 values to walk, but resolving them copies 2,000 keys at every level
+        // of every mapping (8 million copies, and in a large file a hundred times its size), so
+        // each merge is charged the keys it copies.
+        let keys = (0..<2_000).map { "k\($0): 0" }.joined(separator: ", ")
+        var text = "bomb:\n  - &c0 {\(keys)}\n"
+        for level in 1...90 { text += "  - &c\(level) {<<: *c\(level - 1), x\(level): 0}\n" }
+        let found = refusalWithin(20, text + DecodingFixture.minimalYAML, format: .yaml)
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
+    }
+
+    func testModestMergesFitTheBudget() throws {
+        // 20,000 links that each merge a six-key anchor (with two vectors) fit the budget.
+        var links = "  - {id: l0, from: A, to: B, transit: 1, <<: &road {mode: road, capacity: {t: 100}, cost: {t: 2}, open: [0, 4], carries: [c], both_ways: false}}\n"
+        for index in 1..<20_000 { links += "  - {<<: *road, id: l\(index), from: A, to: B, transit: 1}\n" }
+        let document = try DocumentReader.parse(Data(DecodingFixture.yaml(links: links).utf8), file: "in.yaml", format: .yaml)
+        guard case .map(let entries) = document.value,
+              case .list(let items)? = entries.first(where: { $0.key == "links" })?.node.value,
+              case .map(let last)? = items.last?.value else { return XCTFail("expected the links") }
+        XCTAssertEqual(items.count, 20_000)
+        XCTAssertEqual(last.map(\.key), ["mode", "capacity", "cost", "open", "carries", "both_ways", "id", "from", "to", "transit"])
+    }
+
     func testUnknownAliasIsAYAMLError() {
         let found = refusal(Data("periods: *nope\n".utf8), format: .yaml)
         XCTAssertEqual(found.count, 1)
