@@ -6,8 +6,8 @@
 /// row dual of the minimisation. It is ≥ 0; larger means more valuable. Like every dual, it holds
 /// for small changes only, and in a degenerate LP it is one of several valid values.
 public struct Bottleneck: Codable, Sendable, Equatable {
-    /// `link`, `border`, `storage` or `handling`.
-    public var kind: String
+    /// Which capacity: a link direction, a border rule, a hub's storage or its handling.
+    public var kind: CapacityKind
     /// Link id, hub id, or `FROM→TO` countries for a border rule.
     public var id: String
     /// Link direction (hub ids) or border rule countries.
@@ -22,7 +22,7 @@ public struct Bottleneck: Codable, Sendable, Equatable {
     /// The marginal value of each listed period.
     public var marginalByPeriod: [Double]
 
-    public init(kind: String, id: String, from: String?, to: String?, dimension: String, capacity: Double,
+    public init(kind: CapacityKind, id: String, from: String?, to: String?, dimension: String, capacity: Double,
                 periods: [Int], marginalValue: Double, marginalByPeriod: [Double]) {
         self.kind = kind
         self.id = id
@@ -39,10 +39,10 @@ public struct Bottleneck: Codable, Sendable, Equatable {
     public func sentence(periodLabel: String) -> String {
         let what: String
         switch kind {
-        case "link": what = "capacity on link \(id) \(from ?? "")→\(to ?? "")"
-        case "border": what = "\(id) clearance"
-        case "storage": what = "storage at \(id)"
-        default: what = "handling at \(id)"
+        case .link: what = "capacity on link \(id) \(from ?? "")→\(to ?? "")"
+        case .border: what = "\(id) clearance"
+        case .storage: what = "storage at \(id)"
+        case .handling: what = "handling at \(id)"
         }
         let days = PeriodRanges.describe(periods, prefix: "")
         let label = periods.count == 1 ? periodLabel : periodLabel + "s"
@@ -76,20 +76,21 @@ public enum BottleneckAnalysis {
         for key in order {
             let entries = groups[key]!.sorted { $0.period < $1.period }
             let place = Int(key.place), dimension = Int(key.dimension)
-            var kind = "", id = "", from: String?, to: String?, capacity = 0.0
+            let kind: CapacityKind, id: String, capacity: Double
+            var from: String?, to: String?
             switch key.kind {
             case .linkCapacity:
                 let arc = network.arcs[place]
-                (kind, id, capacity) = ("link", network.links[arc.link].id, arc.capacity[dimension])
+                (kind, id, capacity) = (.link, network.links[arc.link].id, arc.capacity[dimension])
                 (from, to) = (network.hubs[arc.from].id, network.hubs[arc.to].id)
             case .borderCapacity:
                 let rule = network.borderRules[place]
-                (kind, id, capacity) = ("border", "\(rule.from)→\(rule.to)", rule.capacity[dimension])
+                (kind, id, capacity) = (.border, "\(rule.from)→\(rule.to)", rule.capacity[dimension])
                 (from, to) = (rule.from, rule.to)
             case .storage:
-                (kind, id, capacity) = ("storage", network.hubs[place].id, network.hubs[place].storage[dimension])
+                (kind, id, capacity) = (.storage, network.hubs[place].id, network.hubs[place].storage[dimension])
             case .handling:
-                (kind, id, capacity) = ("handling", network.hubs[place].id, network.hubs[place].handling[dimension])
+                (kind, id, capacity) = (.handling, network.hubs[place].id, network.hubs[place].handling[dimension])
             case .balance:
                 continue
             }

@@ -60,7 +60,7 @@ public struct BatchRecord: Codable, Sendable, Equatable {
         + "delivered_pct,on_time_pct,unmet,late_unit_periods,rows,columns,nonzeros,iterations,solve_seconds,error"
 
     public var csvLine: String {
-        func n(_ value: Double?) -> String { value.map(CSVReport.number) ?? "" }
+        func n(_ value: Double?) -> String { value.map(PlanNumbers.plain) ?? "" }
         func i(_ value: Int?) -> String { value.map(String.init) ?? "" }
         return [id, status, n(objective), n(costs?.transport), n(costs?.customs), n(costs?.holding), n(costs?.lateness),
                 n(costs?.unmet), n(quantity), n(delivered), n(deliveredPct), n(onTimePct), n(unmet), n(lateUnitPeriods),

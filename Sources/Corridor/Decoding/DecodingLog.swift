@@ -55,11 +55,11 @@ final class DecodingLog {
         }
         if let minimum {
             if exclusive, value <= minimum {
-                report(path, node, "must be greater than \(CSVReport.number(minimum)), found \(CSVReport.number(value))")
+                report(path, node, "must be greater than \(PlanNumbers.plain(minimum)), found \(PlanNumbers.plain(value))")
                 return nil
             }
             if !exclusive, value < minimum {
-                report(path, node, "must be at least \(CSVReport.number(minimum)), found \(CSVReport.number(value))")
+                report(path, node, "must be at least \(PlanNumbers.plain(minimum)), found \(PlanNumbers.plain(value))")
                 return nil
             }
         }

@@ -15,4 +15,11 @@ public enum PlanNumbers {
         let rounded = (value * scale).rounded() / scale
         return rounded.isFinite ? rounded : value
     }
+
+    /// A number as plain text for machines and messages: a whole number without a decimal point
+    /// ("1500"), anything else in Swift's shortest round-trip form ("0.25", "1e-12"); no thousands
+    /// separators, no locale. Used for CSV cells and for values quoted in input diagnostics.
+    static func plain(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
 }

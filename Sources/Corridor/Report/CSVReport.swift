@@ -7,8 +7,8 @@ public enum CSVReport {
         var lines = [header]
         for movement in plan.movements {
             for leg in movement.legs {
-                lines.append([movement.id, movement.commodity, leg.link, leg.from, leg.to, leg.mode,
-                              String(leg.depart), String(leg.arrive), number(leg.quantity)].map(field).joined(separator: ","))
+                lines.append([movement.id, movement.commodity, leg.link, leg.from, leg.to, leg.mode, String(leg.depart),
+                              String(leg.arrive), PlanNumbers.plain(leg.quantity)].map(field).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -18,9 +18,5 @@ public enum CSVReport {
     static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    static func number(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -28,9 +28,9 @@ public enum ResilienceText {
         var lines = ["rank,kind,id,from,to,status,objective,objective_change,delivered_pct,on_time_pct,unmet,late_unit_periods,skipped,same_plan_as"]
         for (index, row) in report.rows.enumerated() {
             lines.append([String(index + 1), row.kind.rawValue, row.id, row.from ?? "", row.to ?? "", row.status,
-                          CSVReport.number(row.objective), CSVReport.number(row.objectiveChange),
-                          CSVReport.number(row.deliveredPct), CSVReport.number(row.onTimePct), CSVReport.number(row.unmet),
-                          CSVReport.number(row.lateUnitPeriods), row.skipped ? "true" : "false", row.samePlanAs ?? ""]
+                          PlanNumbers.plain(row.objective), PlanNumbers.plain(row.objectiveChange),
+                          PlanNumbers.plain(row.deliveredPct), PlanNumbers.plain(row.onTimePct), PlanNumbers.plain(row.unmet),
+                          PlanNumbers.plain(row.lateUnitPeriods), row.skipped ? "true" : "false", row.samePlanAs ?? ""]
                 .map(CSVReport.field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -52,9 +52,9 @@ public enum ResilienceText {
         var lines = ["level,status,objective,delivered_pct,on_time_pct,unmet,late_unit_periods"]
         for row in report.rows {
             let m = row.metrics
-            lines.append("\(CSVReport.number(row.level)),\(m.status),\(CSVReport.number(m.objective)),"
-                         + "\(CSVReport.number(m.deliveredPct)),\(CSVReport.number(m.onTimePct)),"
-                         + "\(CSVReport.number(m.unmet)),\(CSVReport.number(m.lateUnitPeriods))")
+            lines.append("\(PlanNumbers.plain(row.level)),\(m.status),\(PlanNumbers.plain(m.objective)),"
+                         + "\(PlanNumbers.plain(m.deliveredPct)),\(PlanNumbers.plain(m.onTimePct)),"
+                         + "\(PlanNumbers.plain(m.unmet)),\(PlanNumbers.plain(m.lateUnitPeriods))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -86,8 +86,8 @@ public enum ResilienceText {
         var lines = ["trial,failed,status,objective,delivered_pct,on_time_pct,unmet,skipped,same_plan_as"]
         for (index, trial) in report.samples.enumerated() {
             let m = trial.metrics
-            lines.append([String(index + 1), trial.failed.joined(separator: "; "), m.status, CSVReport.number(m.objective),
-                          CSVReport.number(m.deliveredPct), CSVReport.number(m.onTimePct), CSVReport.number(m.unmet),
+            lines.append([String(index + 1), trial.failed.joined(separator: "; "), m.status, PlanNumbers.plain(m.objective),
+                          PlanNumbers.plain(m.deliveredPct), PlanNumbers.plain(m.onTimePct), PlanNumbers.plain(m.unmet),
                           trial.skipped ? "true" : "false", trial.samePlanAs ?? ""].map(CSVReport.field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -113,8 +113,8 @@ public enum ResilienceText {
         for (index, candidate) in report.worst.enumerated() {
             let m = candidate.metrics
             lines.append([String(index + 1), candidate.failed.joined(separator: "; "), report.method,
-                          CSVReport.number(m.objective), CSVReport.number(candidate.objectiveChange),
-                          CSVReport.number(m.deliveredPct), CSVReport.number(m.onTimePct), CSVReport.number(m.unmet),
+                          PlanNumbers.plain(m.objective), PlanNumbers.plain(candidate.objectiveChange),
+                          PlanNumbers.plain(m.deliveredPct), PlanNumbers.plain(m.onTimePct), PlanNumbers.plain(m.unmet),
                           candidate.redundant?.joined(separator: "; ") ?? ""]
                 .map(CSVReport.field).joined(separator: ","))
         }

@@ -1,11 +1,7 @@
 /// Peak use of one capacity (a link direction, a border rule, a hub's storage or handling) in one
 /// dimension: how close the plan runs it to its limit, and when.
 public struct Utilization: Sendable, Equatable {
-    public enum Kind: String, Sendable {
-        case link, border, storage, handling
-    }
-
-    public var kind: Kind
+    public var kind: CapacityKind
     /// Link id, `FROM→TO` for a border rule, or hub id.
     public var element: String
     /// For links: `from→to` hub ids.
@@ -22,7 +18,7 @@ public struct Utilization: Sendable, Equatable {
     /// Every finite capacity the plan uses, busiest first (ties by kind and name, for stable output).
     public static func compute(network: Network, loads: PlanLoads) -> [Utilization] {
         var result: [Utilization] = []
-        func scan(_ kind: Kind, _ element: String, _ direction: String?, _ perPeriod: [[Double]],
+        func scan(_ kind: CapacityKind, _ element: String, _ direction: String?, _ perPeriod: [[Double]],
                   _ capacity: DimensionVector, periods: Int) {
             for (d, dimension) in network.dimensions.enumerated() where capacity[d].isFinite && capacity[d] > 0 {
                 var peak = 0.0, peakPeriod = 0

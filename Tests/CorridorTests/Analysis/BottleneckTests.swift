@@ -10,7 +10,7 @@ final class BottleneckTests: XCTestCase {
     // on day 0 it shifts one tonne from day 1 to day 0 and one from day 2 to day 1 (20). Total 30.
     func testTinyBorderMarginalValueByHand() throws {
         let result = try Planner.plan(NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml")))
-        let border = try XCTUnwrap(result.plan.bottlenecks?.first { $0.kind == "border" })
+        let border = try XCTUnwrap(result.plan.bottlenecks?.first { $0.kind == .border })
         XCTAssertEqual(border.id, "NO→SE")
         XCTAssertEqual(border.dimension, "t")
         XCTAssertEqual(border.periods, [0, 1])
@@ -37,7 +37,7 @@ final class BottleneckTests: XCTestCase {
           - {id: dear, commodity: c, from: B, to: C, quantity: 10, due: 0, late_penalty: 2}
         """)
         XCTAssertEqual(result.plan.objective, 5, accuracy: 1e-9)
-        let border = try XCTUnwrap(result.plan.bottlenecks?.first { $0.kind == "border" })
+        let border = try XCTUnwrap(result.plan.bottlenecks?.first { $0.kind == .border })
         XCTAssertEqual(border.periods, [0])
         XCTAssertEqual(border.marginalValue, 1, accuracy: 1e-9)
     }

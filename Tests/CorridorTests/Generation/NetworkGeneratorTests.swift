@@ -76,7 +76,7 @@ final class NetworkGeneratorTests: XCTestCase {
         let summary = result.plan.summary
         XCTAssertGreaterThan(summary.late + summary.unmet, 0, "capacities are tight enough that some demand is late or unmet")
         XCTAssertGreaterThan(summary.delivered, 0.5 * summary.quantity, "most demand still arrives")
-        let bindingBorders = (result.plan.bottlenecks ?? []).filter { $0.kind == "border" }
+        let bindingBorders = (result.plan.bottlenecks ?? []).filter { $0.kind == .border }
         XCTAssertFalse(bindingBorders.isEmpty, "at least one border rule binds")
     }
 
