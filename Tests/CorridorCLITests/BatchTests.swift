@@ -140,6 +140,37 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(BatchOutput.records(in: csv.stdout, format: .csv).map(\.id), lines.map(\.id))
     }
 
+    /// Records name a network relative to the manifest's folder when the manifest does (paths, bases
+    /// and globs), so the same manifest and files give the same bytes wherever they live.
+    func testResultsDoNotDependOnWhereTheFilesLive() throws {
+        let tiny = try Data(contentsOf: URL(fileURLWithPath: Fixtures.dataset("tiny.yaml")))
+        var outputs: [Data] = []
+        for place in ["one", "two/deeper"] {
+            let folder = directory.url.appendingPathComponent(place)
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("nets"), withIntermediateDirectories: true)
+            try tiny.write(to: folder.appendingPathComponent("nets/tiny.yaml"))
+            try Data("periods: 0\n".utf8).write(to: folder.appendingPathComponent("nets/broken.yaml"))
+            let manifest = folder.appendingPathComponent("manifest.yaml")
+            try Data("""
+            base: nets/tiny.yaml
+            scenarios:
+              - id: base
+              - id: named
+                network: ./nets/../nets/tiny.yaml
+              - id: all
+                glob: nets/*.yaml
+            """.utf8).write(to: manifest)
+            let run = CLI.run(["batch", manifest.path, "--quiet", "--no-timing"])
+            XCTAssertEqual(run.status, 1, run.err)
+            let lines = BatchOutput.records(in: run.stdout, format: .jsonl)
+            XCTAssertEqual(lines.map(\.id), ["base", "named", "all/broken", "all/tiny"])
+            XCTAssertEqual(lines.map(\.network), ["nets/tiny.yaml", "nets/tiny.yaml", "nets/broken.yaml", "nets/tiny.yaml"])
+            XCTAssertTrue(lines[2].error?.hasPrefix("nets/broken.yaml") ?? false, lines[2].error ?? "")
+            outputs.append(run.stdout)
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+    }
+
     func testAnInvalidManifestRunsNothing() throws {
         for text in ["scenarios: []\n", "base: x.yaml\nscenarios: [{id: a, overides: []}]\n",
                      "scenarios: [{id: a, network: x.yaml, sweep: {kind: nonsense, values: [1]}}]\n",

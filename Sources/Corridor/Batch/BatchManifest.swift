@@ -32,12 +32,17 @@ public struct BatchManifest: Sendable {
 /// One scenario: a network file and the overrides applied to it.
 public struct BatchScenario: Sendable, Equatable {
     public var id: String
+    /// The file to read (resolved against the manifest's folder).
     public var network: String
+    /// The file as results name it: relative to the manifest's folder when the manifest gave a
+    /// relative path or pattern, so that results do not depend on where the checkout lives.
+    public var networkLabel: String
     public var overrides: [ScenarioOverride]
 
-    public init(id: String, network: String, overrides: [ScenarioOverride]) {
+    public init(id: String, network: String, networkLabel: String? = nil, overrides: [ScenarioOverride]) {
         self.id = id
         self.network = network
+        self.networkLabel = networkLabel ?? network
         self.overrides = overrides
     }
 }
@@ -53,7 +58,7 @@ struct BatchManifestDecoder {
         var name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         if let root = ObjectReader(document, path: "", allowed: ["name", "base", "scenarios"], log: log) {
             name = root.string("name") ?? name
-            let base = root.string("base").map(resolvePath)
+            let base = root.string("base").map { (path: resolvePath($0), label: label($0)) }
             if let items = root.list("scenarios", required: true) {
                 if items.isEmpty { log.report("scenarios", root.field("scenarios"), "must list at least one scenario") }
                 for (index, item) in items.enumerated() {
@@ -79,7 +84,23 @@ struct BatchManifestDecoder {
         path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).standardized.path
     }
 
-    private func scenario(_ node: DocumentNode, path: String, base: String?, log: DecodingLog) -> [BatchScenario] {
+    /// How results name a file the manifest wrote as `written`: as written when absolute, otherwise the
+    /// resolved path relative to the manifest's folder (`../datasets/x/network.yaml`).
+    private func label(_ written: String) -> String {
+        written.hasPrefix("/") ? written : relativeToManifest(resolvePath(written))
+    }
+
+    private func relativeToManifest(_ path: String) -> String {
+        let from = URL(fileURLWithPath: directory).standardized.pathComponents
+        let to = URL(fileURLWithPath: path).standardized.pathComponents
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        let parts = Array(repeating: "..", count: from.count - common) + to[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    private func scenario(_ node: DocumentNode, path: String, base: (path: String, label: String)?,
+                          log: DecodingLog) -> [BatchScenario] {
         guard let object = ObjectReader(node, path: path, allowed: ["id", "network", "glob", "overrides", "sweep"], log: log) else {
             return []
         }
@@ -90,7 +111,7 @@ struct BatchManifestDecoder {
                 overrides.append(override)
             }
         }
-        var networks: [(id: String?, path: String)] = []
+        var networks: [(id: String?, path: String, label: String)] = []
         if let pattern = object.string("glob") {
             if object.has("network") { log.report(object.path("network"), object.field("network"), "give network or glob, not both") }
             let resolved = resolvePath(pattern)
@@ -103,15 +124,18 @@ struct BatchManifestDecoder {
                 let relative = match.hasPrefix(fixed) ? String(match.dropFirst(fixed.count)) : match
                 let stem = relative.hasSuffix(".yaml") || relative.hasSuffix(".json") || relative.hasSuffix(".yml")
                     ? String(relative[..<relative.lastIndex(of: ".")!]) : relative
-                networks.append((id.map { "\($0)/\(stem)" } ?? stem, match))
+                networks.append((id.map { "\($0)/\(stem)" } ?? stem, match,
+                                 pattern.hasPrefix("/") ? match : relativeToManifest(match)))
             }
-        } else if let network = object.string("network").map(resolvePath) ?? base {
-            networks.append((id, network))
+        } else if let network = object.string("network").map({ (path: resolvePath($0), label: label($0)) }) ?? base {
+            networks.append((id, network.path, network.label))
         } else {
             log.report(object.path("network"), object.node, "no network: give network, glob, or a top-level base")
         }
         guard let sweepNode = object.field("sweep") else {
-            return networks.compactMap { entry in entry.id.map { BatchScenario(id: $0, network: entry.path, overrides: overrides) } }
+            return networks.compactMap { entry in
+                entry.id.map { BatchScenario(id: $0, network: entry.path, networkLabel: entry.label, overrides: overrides) }
+            }
         }
         let variations = OverrideReader.sweep(sweepNode, path: object.path("sweep"), log: log)
         var result: [BatchScenario] = []
@@ -119,7 +143,7 @@ struct BatchManifestDecoder {
             guard let scenarioId = entry.id else { continue }
             for variation in variations {
                 result.append(BatchScenario(id: "\(scenarioId)/\(variation.slug)", network: entry.path,
-                                            overrides: overrides + [variation]))
+                                            networkLabel: entry.label, overrides: overrides + [variation]))
             }
         }
         return result

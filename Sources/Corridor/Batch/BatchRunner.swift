@@ -31,7 +31,7 @@ public struct BatchRunner: Sendable {
                     do {
                         try BatchRunner.writePlan(plan, id: scenario.id, directory: directory)
                     } catch {
-                        record = BatchRecord(id: scenario.id, network: scenario.network,
+                        record = BatchRecord(id: scenario.id, network: scenario.networkLabel,
                                              error: "the plan could not be written: \(error.localizedDescription)")
                     }
                 }

@@ -6,19 +6,19 @@ public enum BatchScenarioRunner {
     public static func run(_ scenario: BatchScenario, options: PlanningOptions, timing: Bool) -> (BatchRecord, Plan?) {
         let start = Date()
         do {
-            var document = try DocumentReader.read(path: scenario.network)
+            var document = try DocumentReader.read(path: scenario.network, as: scenario.networkLabel)
             for case .horizon(let periods) in scenario.overrides {
                 document = replacing("periods", with: DocumentNode(.number(Double(periods))), in: document)
             }
-            var network = try NetworkDecoder.decode(document, file: scenario.network)
+            var network = try NetworkDecoder.decode(document, file: scenario.networkLabel)
             for override in scenario.overrides { try override.apply(to: &network) }
-            let result = try Planner.plan(network, options: options, file: scenario.network)
+            let result = try Planner.plan(network, options: options, file: scenario.networkLabel)
             let seconds = timing ? Date().timeIntervalSince(start) : nil
-            return (BatchRecord(id: scenario.id, network: scenario.network, plan: result.plan, seconds: seconds), result.plan)
+            return (BatchRecord(id: scenario.id, network: scenario.networkLabel, plan: result.plan, seconds: seconds), result.plan)
         } catch let error as InputError {
-            return (BatchRecord(id: scenario.id, network: scenario.network, error: error.report(limit: 5)), nil)
+            return (BatchRecord(id: scenario.id, network: scenario.networkLabel, error: error.report(limit: 5)), nil)
         } catch {
-            return (BatchRecord(id: scenario.id, network: scenario.network, error: "\(error)"), nil)
+            return (BatchRecord(id: scenario.id, network: scenario.networkLabel, error: "\(error)"), nil)
         }
     }
 

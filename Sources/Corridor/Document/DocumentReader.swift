@@ -13,35 +13,36 @@ public enum DocumentReader {
     /// Largest input accepted, in bytes.
     public static let maximumBytes = 1 << 30
 
-    /// Reads `path` (`-` for standard input).
-    public static func read(path: String) throws(InputError) -> DocumentNode {
+    /// Reads `path` (`-` for standard input); diagnostics name the file `name` when given.
+    public static func read(path: String, as name: String? = nil) throws(InputError) -> DocumentNode {
+        let file = name ?? path
         let data: Data
         if path == "-" {
             // Read with the throwing API and a cap: `readDataToEndOfFile` traps when standard input
             // cannot be read (a directory, a closed descriptor), and endless input must not exhaust memory.
-            data = try readLimited(FileHandle.standardInput, file: path)
+            data = try readLimited(FileHandle.standardInput, file: file)
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError(file: path, message: "no such file")
+                throw InputError(file: file, message: "no such file")
             }
             guard !isDirectory.boolValue else {
-                throw InputError(file: path, message: "is a directory, not a network file")
+                throw InputError(file: file, message: "is a directory, not a network file")
             }
             if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
                size.uint64Value > UInt64(maximumBytes) {
-                throw tooLarge(path)
+                throw tooLarge(file)
             }
             let handle: FileHandle
             do {
                 handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             } catch {
-                throw InputError(file: path, message: "cannot be read (\(readFailure(error)))")
+                throw InputError(file: file, message: "cannot be read (\(readFailure(error)))")
             }
             defer { try? handle.close() }
-            data = try readLimited(handle, file: path)  // also devices and pipes, which have no size
+            data = try readLimited(handle, file: file)  // also devices and pipes, which have no size
         }
-        return try parse(data, file: path, format: format(forPath: path))
+        return try parse(data, file: file, format: format(forPath: path))
     }
 
     /// Everything `handle` delivers, refusing more than `maximumBytes`.
