@@ -254,6 +254,20 @@ final class BadInputTests: XCTestCase {
         }
     }
 
+    /// A hand-edited plan whose bottleneck names an unknown kind of capacity: exit 2, the four words listed.
+    func testVerifyWithAnUnknownBottleneckKind() throws {
+        let directory = TemporaryDirectory()
+        let network = Fixtures.dataset("tiny.yaml")
+        let planned = CLI.run(["plan", network, "--format", "json"])
+        XCTAssertEqual(planned.status, 0, planned.err)
+        let edited = planned.out.replacingOccurrences(of: "\"kind\" : \"border\"", with: "\"kind\" : \"Border\"")
+            .replacingOccurrences(of: "\"kind\":\"border\"", with: "\"kind\":\"Border\"")
+        XCTAssertNotEqual(edited, planned.out, "tiny's plan has a border bottleneck to edit")
+        let plan = try directory.write("plan.json", edited)
+        assertInvalid(CLI.run(["verify", network, plan]), naming: plan,
+                      message: "\"Border\" is not a kind of capacity (link, border, storage or handling)", "verify")
+    }
+
     /// Command-line errors: exit 2 (not ArgumentParser's 64), a message, nothing on standard output.
     private func assertUsageError(_ arguments: [String], contains message: String,
                                   file: StaticString = #filePath, line: UInt = #line) {

@@ -169,6 +169,18 @@ final class BatchTests: XCTestCase {
             outputs.append(run.stdout)
         }
         XCTAssertEqual(outputs[0], outputs[1])
+
+        // Through a symlinked folder, `..` means what it means to the file system.
+        let real = directory.url.appendingPathComponent("real/manifests")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try tiny.write(to: directory.url.appendingPathComponent("data/tiny.yaml"))
+        try Data("scenarios: [{id: x, network: ../../data/tiny.yaml}]\n".utf8).write(to: real.appendingPathComponent("m.yaml"))
+        let link = directory.url.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let viaLink = CLI.run(["batch", link.appendingPathComponent("m.yaml").path, "--quiet", "--no-timing"])
+        XCTAssertEqual(viaLink.status, 0, viaLink.out + viaLink.err)
+        XCTAssertEqual(BatchOutput.records(in: viaLink.stdout, format: .jsonl).map(\.network), ["../../data/tiny.yaml"])
     }
 
     func testAnInvalidManifestRunsNothing() throws {

@@ -17,8 +17,10 @@ public struct BatchManifest: Sendable {
     /// Reads and expands a manifest. Any structural problem is an `InputError` (exit 2, nothing run).
     public static func load(path: String) throws(InputError) -> BatchManifest {
         let document = try DocumentReader.read(path: path)
+        // The manifest's real folder (symlinks resolved), so that `..` in its paths means what it
+        // means to the file system.
         let directory = path == "-" ? FileManager.default.currentDirectoryPath
-            : URL(fileURLWithPath: path).deletingLastPathComponent().path
+            : URL(fileURLWithPath: path).deletingLastPathComponent().resolvingSymlinksInPath().path
         return try BatchManifestDecoder(file: path, directory: directory).decode(document)
     }
 
@@ -81,7 +83,7 @@ struct BatchManifestDecoder {
     }
 
     private func resolvePath(_ path: String) -> String {
-        path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).standardized.path
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).path
     }
 
     /// How results name a file the manifest wrote as `written`: as written when absolute, otherwise the

@@ -15,7 +15,8 @@ public struct Utilization: Sendable, Equatable {
 
     public var ratio: Double { capacity > 0 ? peakLoad / capacity : 0 }
 
-    /// Every finite capacity the plan uses, busiest first (ties by kind and name, for stable output).
+    /// Every finite capacity the plan uses, busiest first; ties keep network order (links, border
+    /// rules, then each hub's storage and handling), so the output is stable.
     public static func compute(network: Network, loads: PlanLoads) -> [Utilization] {
         var result: [Utilization] = []
         func scan(_ kind: CapacityKind, _ element: String, _ direction: String?, _ perPeriod: [[Double]],
