@@ -203,6 +203,25 @@ final class BadInputTests: XCTestCase {
         try assertRefusedEverywhere(Data(text.utf8), name: "padded-bomb.yaml", message: "alias bomb", maxSeconds: 15)
     }
 
+    func testAliasBombUsedAsAKey() throws {
+        // Yams would hash the key's whole expansion (10^8 nodes) looking for duplicate keys.
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...7 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        try assertRefusedEverywhere(Data((text + "*a7 : 1\n").utf8), name: "key-bomb.yaml", maxSeconds: 5)
+        try assertRefusedEverywhere(Data((Self.validNetwork + "\n? [a, b]\n: 1\n").utf8), name: "list-key.yaml",
+                                    message: "a key must be a plain name", maxSeconds: 5)
+    }
+
+    func testDeepAliasChain() throws {
+        // Two levels of text, 100,000 through aliases: Yams overflowed the stack freeing its nodes.
+        var text = "- &a0 [x]\n"
+        for index in 1..<100_000 { text += "- &a\(index) [*a\(index - 1)]\n" }
+        try assertRefusedEverywhere(Data(text.utf8), name: "alias-chain.yaml", message: "nesting is deeper than",
+                                    maxSeconds: 15)
+    }
+
     // MARK: Files and command line
 
     func testDirectory() throws {

@@ -287,6 +287,98 @@ final class DecodingDocumentReaderTests: XCTestCase {
         XCTAssertEqual(network.periodLabel, "Aliased")
     }
 
+    /// Billion laughs as plain mapping entries: `a0` holds ten strings, each further level ten
+    /// aliases of the one below (`levels` levels, 10^(levels + 1) leaves).
+    private func laughs(levels: Int) -> String {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...levels {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        return text
+    }
+
+    func testAliasBombUsedAsAKeyIsRefusedFast() {
+        // Yams hashes a mapping's keys to find duplicates, walking an aliased key's whole
+        // expansion: 10^8 nodes here, for a file of 600 bytes. It must not get that far.
+        let text = laughs(levels: 7) + "*a7 : 1\n"
+        let start = Date()
+        let found = refusalWithin(20, text, format: .yaml)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertNotNil(found.first?.line, "\(found)")
+        XCTAssertEqual(found.first?.file, "in.yaml")
+    }
+
+    func testAliasUsedAsAKeyIsRefused() {
+        // Within the value budget, so the key itself is what is refused, at its line.
+        let text = laughs(levels: 3) + "*a3 : 1\n"
+        let start = Date()
+        let found = refusalWithin(20, text, format: .yaml)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertEqual(found.first?.line, 5, "\(found)")
+        XCTAssertTrue(found.first?.message.contains("a key must be a plain name, not an alias") ?? false, "\(found)")
+        XCTAssertTrue(found.first?.message.contains("mapping keys must be plain text") ?? false, "\(found)")
+    }
+
+    func testListOrObjectUsedAsAKeyIsRefused() {
+        for (key, kind) in [("[a, b]: 1", "a list"), ("{a: 1}: 2", "an object"),
+                            ("? - a\n  - b\n: 1", "a list"), ("? {a: *n}\n: 1", "an object")] {
+            let text = "name: &n x\nperiods: 5\n" + key + "\n"
+            let found = refusal(Data(text.utf8), format: .yaml)
+            XCTAssertEqual(found.count, 1, "\(key): \(found)")
+            XCTAssertEqual(found.first?.line, 3, "\(key): \(found)")
+            XCTAssertTrue(found.first?.message.contains("a key must be a plain name, not \(kind)") ?? false,
+                          "\(key): \(found)")
+        }
+    }
+
+    /// A list of `count` anchored lists, each holding an alias of the one before: the last is
+    /// `count` levels deep once the aliases are expanded, while the text is two levels deep.
+    private func aliasChain(_ count: Int) -> String {
+        var text = "- &a0 [x]\n"
+        for index in 1..<count { text += "- &a\(index) [*a\(index - 1)]\n" }
+        return text
+    }
+
+    func testDeepAliasChainIsRefusedWithoutCrashing() {
+        // 100,000 levels through aliases: Yams would build them and overflow the stack freeing them.
+        let found = refusalWithin(20, aliasChain(100_000), format: .yaml)
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found.first?.message.contains("nesting is deeper than 100 levels") ?? false, "\(found)")
+        XCTAssertEqual(found.first?.line, 100, "\(found)")
+    }
+
+    func testAliasChainUpToTheNestingLimitIsRead() throws {
+        // The root list, then 99 lists deep with the scalar at depth 100: exactly the limit.
+        let document = try DocumentReader.parse(Data(aliasChain(99).utf8), file: "in.yaml", format: .yaml)
+        guard case .list(let items) = document.value, var node = items.last else { return XCTFail("expected a list") }
+        var depth = 1
+        while case .list(let inner) = node.value, let first = inner.first {
+            node = first
+            depth += 1
+        }
+        XCTAssertEqual(depth, 100)
+        guard case .string("x") = node.value else { return XCTFail("expected the string x at the bottom") }
+        // One more level is refused, through the aliases, at the line that builds it.
+        let found = refusal(Data(aliasChain(100).utf8), format: .yaml)
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertEqual(found.first?.line, 100, "\(found)")
+        XCTAssertTrue(found.first?.message.contains("nesting is deeper than 100 levels") ?? false, "\(found)")
+    }
+
+    func testMergeKeyWithAnAliasValueStillWorks() throws {
+        let text = "base: &b {mode: road}\nlink: {<<: *b, id: l}\nmore: {<<: [*b], id: m}\n"
+        let document = try DocumentReader.parse(Data(text.utf8), file: "in.yaml", format: .yaml)
+        guard case .map(let entries) = document.value,
+              case .map(let link)? = entries.first(where: { $0.key == "link" })?.node.value,
+              case .map(let more)? = entries.first(where: { $0.key == "more" })?.node.value else {
+            return XCTFail("expected the objects")
+        }
+        XCTAssertEqual(link.map(\.key), ["mode", "id"])
+        XCTAssertEqual(more.map(\.key), ["mode", "id"])
+    }
+
     // MARK: Merge keys
 
     func testMergeBombIsRefused() {
