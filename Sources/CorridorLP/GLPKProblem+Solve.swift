@@ -61,9 +61,7 @@ extension GLPKProblem {
             var code = glp_simplex(handle, &parm)
             if options.basis == .keep, [GLP_EBADB, GLP_ESING, GLP_ECOND].contains(code) {
                 if parm.tm_lim != .max {
-                    let elapsed = clock.now - start
-                    let used = elapsed.components.seconds * 1000
-                        + elapsed.components.attoseconds / 1_000_000_000_000_000
+                    let used = Int64((clock.now - start) / .milliseconds(1))  // whole milliseconds, rounded down
                     parm.tm_lim = Int32(clamping: max(1, Int64(parm.tm_lim) - used))
                 }
                 if parm.it_lim != .max {

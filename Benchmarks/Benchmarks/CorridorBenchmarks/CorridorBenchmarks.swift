@@ -148,10 +148,14 @@ let benchmarks: @Sendable () -> Void = {
 
     // What `corridor resilience` runs: warm, failures settled by the baseline's or a smaller failure's
     // optimal plan are not re-solved, and the rest start from a solved subset's basis when there is one.
-    Benchmark("resilience baltic single (corridor resilience)", configuration: sweep) { benchmark, state in
+    Benchmark("resilience baltic single (corridor resilience)", configuration: sweep.adding(simplexIterations)) { benchmark, state in
+        var iterations = 0
         for _ in benchmark.scaledIterations {
-            blackHole(try! ResilienceAnalysis.single(state.engine, elements: state.elements))
+            let report = try! ResilienceAnalysis.single(state.engine, elements: state.elements)
+            iterations = report.simplexIterations
+            blackHole(report)
         }
+        benchmark.measurement(simplexIterations, iterations)
     } setup: {
         try ResilienceSetup.baltic()
     }
@@ -173,10 +177,14 @@ let benchmarks: @Sendable () -> Void = {
         try ResilienceSetup.generated(.s)
     }
 
-    Benchmark("resilience S single (corridor resilience)", configuration: sweep) { benchmark, state in
+    Benchmark("resilience S single (corridor resilience)", configuration: sweep.adding(simplexIterations)) { benchmark, state in
+        var iterations = 0
         for _ in benchmark.scaledIterations {
-            blackHole(try! ResilienceAnalysis.single(state.engine, elements: state.elements))
+            let report = try! ResilienceAnalysis.single(state.engine, elements: state.elements)
+            iterations = report.simplexIterations
+            blackHole(report)
         }
+        benchmark.measurement(simplexIterations, iterations)
     } setup: {
         try ResilienceSetup.generated(.s)
     }

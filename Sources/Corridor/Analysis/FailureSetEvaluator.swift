@@ -78,7 +78,7 @@ final class FailureSetEvaluator {
         var pending: [Int] = []
         var members: [Int: [FailureElement]] = [:]
         for set in sets {
-            let key = Array(Set(set.flatMap(\.arcs))).sorted()
+            let key = ResilienceEngine.arcs(of: set)
             if let known = index[key] {
                 recordOf.append(known)
                 continue
@@ -112,7 +112,7 @@ final class FailureSetEvaluator {
                     ? (1..<(1 << set.count) - 1).map { mask in set.indices.filter { mask & (1 << $0) != 0 } }
                     : set.indices.map { drop in set.indices.filter { $0 != drop } }
                 for part in parts {
-                    if let p = index[Array(Set(part.flatMap { set[$0].arcs })).sorted()] { candidates.insert(p) }
+                    if let p = index[ResilienceEngine.arcs(of: part.map { set[$0] })] { candidates.insert(p) }
                 }
             }
             let subsets = candidates.filter { p in

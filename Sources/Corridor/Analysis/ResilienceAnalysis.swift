@@ -16,7 +16,8 @@ public enum ResilienceAnalysis {
             return lhs.offset < rhs.offset
         }.map(\.element)
         return SingleFailureReport(network: engine.network.name, baseline: engine.baseline, rows: ranked,
-                                   solved: evaluator.solves, skipped: elements.count - evaluator.solves)
+                                   solved: evaluator.solves, skipped: elements.count - evaluator.solves,
+                                   simplexIterations: evaluator.simplexIterations)
     }
 
     /// Scales all capacities (or those of `elements`) by each level.

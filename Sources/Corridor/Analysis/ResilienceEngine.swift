@@ -37,17 +37,17 @@ public struct ResilienceEngine: Sendable {
 
     /// The scenario in which `elements` have failed.
     public func scenario(closing elements: [FailureElement]) -> ResilienceScenario {
-        var closed: [Int] = []
-        var seen = Set<Int>()
-        for element in elements {
-            for arc in element.arcs where seen.insert(arc).inserted { closed += arcColumns[arc] }
-        }
-        return ResilienceScenario(closedColumns: closed.sorted())
+        scenario(closingArcs: Self.arcs(of: elements))
     }
 
-    /// The scenario in which the given arcs are closed.
+    /// The scenario in which the given (distinct) arcs are closed.
     func scenario(closingArcs arcs: [Int]) -> ResilienceScenario {
         ResilienceScenario(closedColumns: arcs.flatMap { arcColumns[$0] }.sorted())
+    }
+
+    /// The distinct arcs `elements` close, sorted: what identifies a failure set's LP.
+    static func arcs(of elements: [FailureElement]) -> [Int] {
+        Array(Set(elements.flatMap(\.arcs))).sorted()
     }
 
     /// Capacity rows scaled by `level` (all capacities, or only those of `elements`).
@@ -110,11 +110,7 @@ public struct ResilienceEngine: Sendable {
 
     /// The same scenario solved cold, on a new problem built from scratch (tests, benchmarks).
     public func evaluateCold(_ scenario: ResilienceScenario) -> ScenarioMetrics {
-        let outcome = ResilienceWorker.solveCold(scenario, formulation: formulation, options: options)
-        return outcome.status == .optimal
-            ? ScenarioMetrics.compute(network: network, formulation: formulation, values: outcome.values,
-                                      objective: outcome.objective)
-            : ScenarioMetrics.failed("\(outcome.status)")
+        metrics(of: ResilienceWorker.solveCold(scenario, formulation: formulation, options: options))
     }
 }
 

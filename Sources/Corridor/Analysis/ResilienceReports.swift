@@ -48,6 +48,8 @@ public struct SingleFailureReport: Codable, Sendable {
     public var rows: [ResilienceRow]
     public var solved: Int
     public var skipped: Int
+    /// Dual simplex iterations of the re-solves (the same on every run with the same GLPK).
+    public var simplexIterations: Int
 }
 
 /// `--mode degrade`: all (or the named) capacities scaled by each level.

@@ -81,17 +81,21 @@ final class ResilienceWorker {
     }
 
     /// The same scenario solved from scratch on a new problem (for tests and benchmarks).
-    static func solveCold(_ scenario: ResilienceScenario, formulation: Formulation, options: SolveOptions)
-        -> (status: SolveStatus, objective: Double, values: [Double]) {
+    static func solveCold(_ scenario: ResilienceScenario, formulation: Formulation, options: SolveOptions) -> Outcome {
         var program = formulation.program
         for column in scenario.closedColumns {
             program.columnLower[column] = 0
             program.columnUpper[column] = 0
         }
         for change in scenario.rowUpperBounds { program.rowUpper[change.row] = change.upper }
-        guard let problem = try? GLPKProblem(program) else { return (.failed("invalid LP"), .nan, []) }
+        guard let problem = try? GLPKProblem(program) else {
+            return Outcome(status: .failed("invalid LP"), objective: .nan, values: [], iterations: 0)
+        }
         let status = problem.solve(options)
-        return status == .optimal ? (status, problem.objectiveValue, problem.primalValues()) : (status, .nan, [])
+        return status == .optimal
+            ? Outcome(status: status, objective: problem.objectiveValue, values: problem.primalValues(),
+                      iterations: problem.lastSolveIterations)
+            : Outcome(status: status, objective: .nan, values: [], iterations: problem.lastSolveIterations)
     }
 }
 

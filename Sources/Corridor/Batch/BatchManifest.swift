@@ -75,10 +75,7 @@ struct BatchManifestDecoder {
             }
             seen[scenario.id] = index
         }
-        if !log.diagnostics.isEmpty {
-            var unique = Set<String>()
-            throw InputError(log.diagnostics.filter { unique.insert($0.description).inserted })
-        }
+        if !log.diagnostics.isEmpty { throw InputError(log.diagnostics) }
         return BatchManifest(name: name, file: file, scenarios: scenarios)
     }
 
@@ -109,7 +106,7 @@ struct BatchManifestDecoder {
         let id = object.identifier("id", required: !object.has("glob"))
         var overrides: [ScenarioOverride] = []
         for (index, item) in (object.list("overrides") ?? []).enumerated() {
-            if let override = OverrideReader.read(item, path: "\(object.path("overrides"))[\(index)]", log: log, sweepValue: nil) {
+            if let override = OverrideReader.read(item, path: "\(object.path("overrides"))[\(index)]", log: log) {
                 overrides.append(override)
             }
         }

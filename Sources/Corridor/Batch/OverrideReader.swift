@@ -3,78 +3,118 @@
 enum OverrideReader {
     static let keys = ["kind", "value", "movements", "link", "from", "to"]
 
-    /// One override; in a sweep, `sweepValue` stands in for `value`.
-    static func read(_ node: DocumentNode, path: String, log: DecodingLog, sweepValue: Double?,
-                     extraKeys: [String] = []) -> ScenarioOverride? {
-        guard let object = ObjectReader(node, path: path, allowed: keys + extraKeys, log: log),
-              let kind = object.identifier("kind", required: true) else { return nil }
+    /// An override's fields other than `value`, read (and reported) once: a sweep builds one override
+    /// per value from it.
+    private struct Template {
+        var kind: String
+        var movements: [String]?
+        var link: String?
+        var from: String?
+        var to: String?
+
+        /// Kinds without a value (`remove_link`, `close_border`) cannot be swept.
+        var takesValue: Bool { kind != "remove_link" && kind != "close_border" }
+    }
+
+    /// Reads `kind` and the fields its kind needs; nil (reported) when any is missing or unknown.
+    private static func template(_ object: ObjectReader, log: DecodingLog) -> Template? {
+        guard let kind = object.identifier("kind", required: true) else { return nil }
         guard ScenarioOverride.kinds.contains(kind) else {
             log.report(object.path("kind"), object.field("kind"),
                        "unknown override \"\(kind)\" (one of: \(ScenarioOverride.kinds.joined(separator: ", ")))")
             return nil
         }
-        func number() -> Double? {
-            if let sweepValue { return sweepValue }
-            return object.number("value", required: true, minimum: nil)
+        var template = Template(kind: kind)
+        var complete = true
+        func required(_ key: String) -> String? {
+            let value = object.identifier(key, required: true)
+            if value == nil { complete = false }
+            return value
         }
+        switch kind {
+        case "scale_quantities", "shift_release", "shift_due":
+            template.movements = object.list("movements")?.enumerated().compactMap {
+                log.identifier($1, "\(object.path("movements"))[\($0)]")
+            }
+        case "link_capacity", "remove_link":
+            template.link = required("link")
+        case "close_border", "customs_delay":
+            template.from = required("from")
+            template.to = required("to")
+        default:
+            break
+        }
+        return complete ? template : nil
+    }
+
+    /// The override `template` describes with `value` (nil for kinds without one); a bad value is
+    /// reported at `path`/`node`.
+    private static func make(_ template: Template, value: Double?, path: String, node: DocumentNode?,
+                             log: DecodingLog) -> ScenarioOverride? {
         func integer() -> Int? {
-            guard let value = number() else { return nil }
+            guard let value else { return nil }
             guard value.rounded() == value, abs(value) <= 1e9 else {
-                log.report(object.path("value"), object.field("value"), "must be a whole number, found \(value)")
+                log.report(path, node, "must be a whole number, found \(PlanNumbers.plain(value))")
                 return nil
             }
             return Int(value)
         }
-        func movements() -> [String]? {
-            object.list("movements")?.enumerated().compactMap { log.identifier($1, "\(object.path("movements"))[\($0)]") }
+        func check(_ valid: Bool, _ message: String) -> Bool {
+            if !valid, let value { log.report(path, node, "\(message), found \(PlanNumbers.plain(value))") }
+            return valid
         }
-        func required(_ key: String) -> String? { object.identifier(key, required: true) }
-        switch kind {
+        switch template.kind {
         case "scale_quantities":
-            guard let value = number() else { return nil }
-            guard value > 0 else {
-                log.report(object.path("value"), object.field("value"), "a quantity factor must be positive")
-                return nil
-            }
-            return .scaleQuantities(value, movements: movements())
-        case "shift_release": return integer().map { .shiftRelease($0, movements: movements()) }
-        case "shift_due": return integer().map { .shiftDue($0, movements: movements()) }
+            guard let value, check(value > 0, "a quantity factor must be positive") else { return nil }
+            return .scaleQuantities(value, movements: template.movements)
+        case "shift_release": return integer().map { .shiftRelease($0, movements: template.movements) }
+        case "shift_due": return integer().map { .shiftDue($0, movements: template.movements) }
         case "link_capacity":
-            guard let link = required("link"), let value = number() else { return nil }
-            guard value >= 0 else {
-                log.report(object.path("value"), object.field("value"), "a capacity factor must not be negative")
+            guard let link = template.link, let value, check(value >= 0, "a capacity factor must not be negative") else {
                 return nil
             }
             return .scaleLinkCapacity(link: link, factor: value)
-        case "remove_link": return required("link").map { .removeLink($0) }
+        case "remove_link": return template.link.map { .removeLink($0) }
         case "close_border":
-            guard let from = required("from"), let to = required("to") else { return nil }
+            guard let from = template.from, let to = template.to else { return nil }
             return .closeBorder(from: from, to: to)
         case "customs_delay":
-            guard let from = required("from"), let to = required("to"), let value = integer() else { return nil }
-            guard value >= 0 else {
-                log.report(object.path("value"), object.field("value"), "a delay must not be negative")
-                return nil
-            }
-            return .customsDelay(from: from, to: to, delay: value)
+            guard let from = template.from, let to = template.to, let delay = integer(),
+                  check(delay >= 0, "a delay must not be negative") else { return nil }
+            return .customsDelay(from: from, to: to, delay: delay)
         case "horizon":
-            guard let value = integer() else { return nil }
-            guard value >= 1, value <= 1_000_000 else {
-                log.report(object.path("value"), object.field("value"), "the horizon must be between 1 and 1000000")
-                return nil
-            }
-            return .horizon(value)
+            guard let periods = integer(), check(periods >= 1 && periods <= 1_000_000, "the horizon must be between 1 and 1000000")
+            else { return nil }
+            return .horizon(periods)
         default:
             return nil
         }
     }
 
+    /// One override (`{kind: …, value: …}`).
+    static func read(_ node: DocumentNode, path: String, log: DecodingLog) -> ScenarioOverride? {
+        guard let object = ObjectReader(node, path: path, allowed: keys, log: log),
+              let template = template(object, log: log) else { return nil }
+        let value = template.takesValue ? object.number("value", required: true, minimum: nil) : nil
+        if template.takesValue, value == nil { return nil }
+        return make(template, value: value, path: object.path("value"), node: object.field("value"), log: log)
+    }
+
     /// A sweep: the override with each value of `values` or `range: [start, stop, step]` (stop inclusive).
+    /// Its other fields are read once; a bad value is reported where it stands (`values[i]`, or `range`).
     static func sweep(_ node: DocumentNode, path: String, log: DecodingLog) -> [ScenarioOverride] {
         guard let object = ObjectReader(node, path: path, allowed: keys + ["values", "range"], log: log) else { return [] }
-        var values: [Double] = []
+        let template = template(object, log: log)
+        if let template, !template.takesValue {
+            log.report(object.path("kind"), object.field("kind"), "\(template.kind) takes no value, so it cannot be swept")
+        }
+        var values: [(value: Double, path: String, node: DocumentNode?)] = []
         if let items = object.list("values") {
-            values = items.enumerated().compactMap { log.number($1, "\(object.path("values"))[\($0)]", minimum: nil) }
+            if items.isEmpty { log.report(object.path("values"), object.field("values"), "a sweep needs at least one value") }
+            values = items.enumerated().compactMap { index, item in
+                let itemPath = "\(object.path("values"))[\(index)]"
+                return log.number(item, itemPath, minimum: nil).map { ($0, itemPath, item) }
+            }
         } else if let items = object.list("range") {
             guard items.count == 3,
                   let start = log.number(items[0], "\(object.path("range"))[0]", minimum: nil),
@@ -88,12 +128,13 @@ enum OverrideReader {
                 return []
             }
             let count = Int(((stop - start) / step + 1e-9).rounded(.down))
-            values = (0...count).map { start + Double($0) * step }.map { ($0 * 1e9).rounded() / 1e9 }
+            values = (0...count).map { (((start + Double($0) * step) * 1e9).rounded() / 1e9, object.path("range"), object.field("range")) }
         } else {
             log.report(path, node, "a sweep needs values or range")
             return []
         }
         if object.has("value") { log.report(object.path("value"), object.field("value"), "a sweep takes values or range, not value") }
-        return values.compactMap { read(node, path: path, log: log, sweepValue: $0, extraKeys: ["values", "range"]) }
+        guard let template, template.takesValue else { return [] }
+        return values.compactMap { make(template, value: $0.value, path: $0.path, node: $0.node, log: log) }
     }
 }

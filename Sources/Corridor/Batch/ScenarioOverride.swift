@@ -45,7 +45,8 @@ enum BatchNumbers {
         if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
         var text = String(format: "%.6f", value)
         while text.hasSuffix("0") { text.removeLast() }
-        return text
+        if text.hasSuffix(".") { text.removeLast() }  // 2.0000001 → "2", not "2."
+        return text == "-0" ? "0" : text
     }
 }
 

@@ -63,10 +63,11 @@ extension NetworkDecoder.Builder {
             }
             let delay = object.integer("delay", in: 0...1_000_000) ?? 0
             var delays = Array(repeating: delay, count: commodities.count)
+            let commodityIDs = commodities.map(\.id)
             if let node = object.field("delay_by_commodity"),
                let overrides = ObjectReader(node, path: object.path("delay_by_commodity"),
-                                            allowed: commodities.map(\.id), log: log) {
-                for (commodity, id) in commodities.map(\.id).enumerated() where overrides.has(id) {
+                                            allowed: commodityIDs, log: log) {
+                for (commodity, id) in commodityIDs.enumerated() where overrides.has(id) {
                     if let value = overrides.integer(id, in: 0...1_000_000) { delays[commodity] = value }
                 }
             }

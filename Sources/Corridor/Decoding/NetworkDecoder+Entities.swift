@@ -46,8 +46,8 @@ extension NetworkDecoder.Builder {
         var links: [Link] = []
         var arcs: [Arc] = []
         var ids: [String: String] = [:]
-        let hubIndex = Dictionary(hubs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let commodityIndex = Dictionary(commodities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let hubIndex = indexByID(hubs.map(\.id))
+        let commodityIndex = indexByID(commodities.map(\.id))
         let allowed = ["id", "from", "to", "mode", "transit", "capacity", "cost", "open", "carries", "both_ways"]
         objects(root, "links", required: true, minimum: 0, allowed: allowed) { _, object in
             let id = object.identifier("id", required: true)

@@ -3,8 +3,8 @@ extension NetworkDecoder.Builder {
                        periodsKnown: Bool) -> [Movement] {
         var movements: [Movement] = []
         var ids: [String: String] = [:]
-        let hubIndex = Dictionary(hubs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let commodityIndex = Dictionary(commodities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let hubIndex = indexByID(hubs.map(\.id))
+        let commodityIndex = indexByID(commodities.map(\.id))
         let allowed = ["id", "commodity", "from", "to", "quantity", "release", "due", "late_penalty", "unmet_penalty"]
         objects(root, "movements", required: true, minimum: 1, allowed: allowed) { _, object in
             let id = object.identifier("id", required: true)

@@ -79,10 +79,11 @@ public struct Formulation: Sendable {
                              aggregate: Bool = true, keepAllCapacityRows: Bool = false,
                              memoryLimit: UInt64? = nil) throws(InputError) -> Formulation {
         let arcs = ArcTable(network)
+        let groups = FlowGroup.groups(for: network, aggregate: aggregate && mode == .pruned)
         var estimate = SizeEstimate(network: network, mode: mode, arcs: arcs)
         let limit = memoryLimit ?? SizeEstimate.defaultMemoryLimit
         if estimate.bytes > limit, mode == .pruned {
-            estimate = SizeEstimate(exact: network, groups: FlowGroup.groups(for: network, aggregate: aggregate), arcs: arcs)
+            estimate = SizeEstimate(exact: network, groups: groups, arcs: arcs)
         }
         if estimate.bytes > limit {
             let size = estimate.bytes == .max ? "more than 2^31 variables"
@@ -90,7 +91,7 @@ public struct Formulation: Sendable {
             throw InputError(file: file, message: "the LP is too large: \(size) against "
                 + "\(SizeEstimate.format(bytes: limit)) of memory available; shorten the horizon or split the network")
         }
-        var builder = FormulationBuilder(network: network, mode: mode, aggregate: aggregate,
+        var builder = FormulationBuilder(network: network, mode: mode, groups: groups,
                                          keepAllCapacityRows: keepAllCapacityRows)
         return builder.build(arcs: arcs)
     }

@@ -6,14 +6,13 @@ extension FormulationBuilder {
     }
 
     /// Adds link, border, storage and handling rows (contract §2, "Capacity").
-    mutating func addCapacityRows() {
+    mutating func addCapacityRows(arcs: ArcTable) {
         let horizon = network.periods
         var linkEntries: [CapacityEntry] = []
         var borderEntries: [CapacityEntry] = []
         var storageEntries: [CapacityEntry] = []
         var handlingEntries: [CapacityEntry] = []
         let arcRule = network.arcs.map { $0.customs.rule ?? -1 }
-        let arcFrom = network.arcs.map(\.from), arcTo = network.arcs.map(\.to)
         for j in 0..<columns.kind.count {
             let place = Int(columns.place[j]), period = Int(columns.period[j])
             switch columns.kind[j] {
@@ -22,30 +21,30 @@ extension FormulationBuilder {
                 if arcRule[place] >= 0 {
                     borderEntries.append(.init(key: arcRule[place] * horizon + period, column: j))
                 }
-                handlingEntries.append(.init(key: arcFrom[place] * horizon + period, column: j))
-                handlingEntries.append(.init(key: arcTo[place] * horizon + Int(columns.arrival[j]), column: j))
+                handlingEntries.append(.init(key: arcs.from[place] * horizon + period, column: j))
+                handlingEntries.append(.init(key: arcs.to[place] * horizon + Int(columns.arrival[j]), column: j))
             case .hold:
                 storageEntries.append(.init(key: place * horizon + period, column: j))
             case .delivery, .unmet:
                 break  // release supply, deliveries and unmet units use no capacity (§4.6)
             }
         }
-        addRows(.linkCapacity, linkEntries, capacities: network.arcs.map(\.capacity))
-        addRows(.borderCapacity, borderEntries, capacities: network.borderRules.map(\.capacity))
-        addRows(.storage, storageEntries, capacities: network.hubs.map(\.storage))
-        addRows(.handling, handlingEntries, capacities: network.hubs.map(\.handling))
+        // uses[group][dimension], so the loops below read numbers, not structs.
+        let uses = groups.map { network.commodities[$0.commodity].uses.values }
+        addRows(.linkCapacity, linkEntries, capacities: network.arcs.map(\.capacity), uses: uses)
+        addRows(.borderCapacity, borderEntries, capacities: network.borderRules.map(\.capacity), uses: uses)
+        addRows(.storage, storageEntries, capacities: network.hubs.map(\.storage), uses: uses)
+        addRows(.handling, handlingEntries, capacities: network.hubs.map(\.handling), uses: uses)
     }
 
     /// Groups entries by key (place · H + period) and adds one row per group and finite dimension.
     private mutating func addRows(_ kind: Formulation.RowKind, _ entries: [CapacityEntry],
-                                  capacities: [DimensionVector]) {
+                                  capacities: [DimensionVector], uses: [[Double]]) {
         let places = capacities.count
         guard !entries.isEmpty else { return }
         let horizon = network.periods
         let (offsets, order) = countingSort(entries, keys: places * horizon)
         let dimensionCount = network.dimensions.count
-        // uses[group][dimension], so the loops below read numbers, not structs.
-        let uses = groups.map { network.commodities[$0.commodity].uses.values }
         func weight(of column: Int, dimension: Int) -> Double { uses[Int(columns.owner[column])][dimension] }
         for key in 0..<(places * horizon) where offsets[key] < offsets[key + 1] {
             let limit = capacities[key / horizon]
@@ -60,7 +59,7 @@ extension FormulationBuilder {
                     reach += weight * program.columnUpper[column]
                 }
                 // A row no commodity loads, or that the columns' bounds already keep, cannot bind.
-                guard loaded, mode == .literal || keepAllCapacityRows || reach > limit[dimension] else { continue }
+                guard loaded, keepAllCapacityRows || reach > limit[dimension] else { continue }
                 let row = program.addRow(lower: -.infinity, upper: limit[dimension])
                 rows.kind.append(kind)
                 rows.group.append(-1)

@@ -16,11 +16,13 @@ struct FormulationBuilder {
     private var nodeRow: [Int32]
     private var touchedNodes: [Int] = []
 
-    init(network: Network, mode: Formulation.Mode, aggregate: Bool, keepAllCapacityRows: Bool = false) {
+    /// `groups` are the flow groups of `network` (`FlowGroup.groups`, aggregated only when pruned).
+    init(network: Network, mode: Formulation.Mode, groups: [FlowGroup], keepAllCapacityRows: Bool = false) {
         self.network = network
         self.mode = mode
-        self.keepAllCapacityRows = keepAllCapacityRows
-        self.groups = FlowGroup.groups(for: network, aggregate: aggregate && mode == .pruned)
+        // The literal model keeps every capacity row, like an analysis that lowers capacities later.
+        self.keepAllCapacityRows = keepAllCapacityRows || mode == .literal
+        self.groups = groups
         self.nodeRow = Array(repeating: -1, count: network.hubs.count * network.periods)
         program.name = "corridor"
     }
@@ -28,7 +30,8 @@ struct FormulationBuilder {
     /// `arcs` is `ArcTable(network)`, built once by the caller (the size guard uses it too).
     mutating func build(arcs: ArcTable) -> Formulation {
         let unitCosts = network.arcs.map { arc in
-            network.commodities.map { $0.uses.dot(arc.cost + arc.customs.cost) }
+            let cost = arc.cost + arc.customs.cost
+            return network.commodities.map { $0.uses.dot(cost) }
         }
         var groupColumns: [Range<Int>] = []
         for (g, group) in groups.enumerated() {
@@ -37,7 +40,7 @@ struct FormulationBuilder {
             addGroup(g, windows: windows, arcs: arcs, unitCosts: unitCosts)
             groupColumns.append(first..<program.numberOfColumns)
         }
-        addCapacityRows()
+        addCapacityRows(arcs: arcs)
         return Formulation(mode: mode, groups: groups, groupColumns: groupColumns, program: program,
                            columns: columns, rows: rows)
     }

@@ -31,9 +31,6 @@ public struct DimensionVector: Sendable, Equatable, Hashable {
         return sum
     }
 
-    /// True when every entry is infinite (a capacity that limits nothing).
-    public var isUnlimited: Bool { values.allSatisfy { $0 == .infinity } }
-
     public static func + (lhs: DimensionVector, rhs: DimensionVector) -> DimensionVector {
         DimensionVector(zip(lhs.values, rhs.values).map { $0 + $1 })
     }

@@ -109,7 +109,7 @@ public enum PlanExtractor {
             costs.customs += quantity * commodity.uses.dot(arc.customs.cost)
             return Leg(link: network.links[arc.link].id, from: network.hubs[arc.from].id, to: network.hubs[arc.to].id,
                        mode: arc.mode, depart: key.depart,
-                       arrive: key.depart + arc.transit + arc.customs.delay[movement.commodity],
+                       arrive: network.arrival(arc: key.arc, departing: key.depart, commodity: movement.commodity),
                        quantity: PlanNumbers.clean(quantity))
         }
         var itineraries: [Itinerary] = []

@@ -68,8 +68,7 @@ public enum Planner {
         var stageStart = clock.now
         func stage(_ text: String) {
             guard let progress = options.progress else { return }
-            let elapsed = clock.now - stageStart
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let seconds = (clock.now - stageStart) / .seconds(1)
             progress(text + String(format: " (%.3f s)", seconds))
             stageStart = clock.now
         }

@@ -10,7 +10,8 @@ public enum ResilienceText {
 
     public static func render(_ report: SingleFailureReport, limit: Int = 25) -> String {
         var lines = ["Resilience — single failures — \(report.network)", baselineLine(report.baseline),
-                     "\(report.rows.count) elements: \(report.solved) re-solved, \(report.skipped) settled without a solve "
+                     "\(report.rows.count) elements: \(report.solved) re-solved (\(Readable.number(Double(report.simplexIterations))) "
+                        + "simplex iterations), \(report.skipped) settled without a solve "
                         + "(they carry nothing in an optimal plan of the baseline, or of a smaller failure such as a "
                         + "hub's link: that plan stays optimal)", ""]
         let header = ["rank", "element", "objective", "change", "delivered", "on time", "unmet", "late·periods",

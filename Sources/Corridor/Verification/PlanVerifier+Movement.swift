@@ -33,7 +33,7 @@ extension PlanVerifier {
             if leg.depart < movement.release {
                 state.fail(legPath, "departs in period \(leg.depart), before the release in period \(movement.release)")
             }
-            let arrive = leg.depart + arc.transit + arc.customs.delay[movement.commodity]
+            let arrive = network.arrival(arc: a, departing: leg.depart, commodity: movement.commodity)
             if leg.arrive != arrive {
                 state.fail(legPath, "arrives in period \(leg.arrive), but transit and customs make it \(arrive)")
             }

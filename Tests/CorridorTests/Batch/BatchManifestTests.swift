@@ -1,0 +1,61 @@
+import Corridor
+import CorridorTestSupport
+import Foundation
+import XCTest
+
+/// Manifest errors: each problem reported once, where it stands; sweeps of kinds without a value and
+/// empty sweeps are errors, not silently empty batches.
+final class BatchManifestTests: XCTestCase {
+    private func problems(_ text: String) throws -> [Diagnostic] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-manifest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("m.yaml")
+        try Data(("base: \(Fixtures.dataset("tiny.yaml"))\n" + text).utf8).write(to: file)
+        do {
+            _ = try BatchManifest.load(path: file.path)
+            XCTFail("accepted:\n\(text)")
+            return []
+        } catch let error as InputError {
+            return error.diagnostics
+        }
+    }
+
+    func testASweepsFieldsAreReportedOnce() throws {
+        let found = try problems("scenarios: [{id: s, sweep: {kind: link_capacity, values: [1, 2, 3], colour: red}}]\n")
+        XCTAssertEqual(found.map(\.path), ["scenarios[0].sweep.colour", "scenarios[0].sweep.link"], "\(found)")
+    }
+
+    func testBadSweepValuesAreReportedWhereTheyStand() throws {
+        let found = try problems("scenarios: [{id: s, sweep: {kind: scale_quantities, values: [1, -2, 0]}}]\n")
+        XCTAssertEqual(found.map(\.path), ["scenarios[0].sweep.values[1]", "scenarios[0].sweep.values[2]"])
+        XCTAssertEqual(found.map(\.message), ["a quantity factor must be positive, found -2",
+                                              "a quantity factor must be positive, found 0"])
+    }
+
+    func testEmptyAndValuelessSweepsAreErrors() throws {
+        let unknown = try problems("scenarios: [{id: s, sweep: {kind: bogus, values: []}}]\n")
+        XCTAssertEqual(unknown.map(\.path), ["scenarios[0].sweep.kind", "scenarios[0].sweep.values"])
+        let valueless = try problems("scenarios: [{id: s, sweep: {kind: remove_link, link: e10, values: [1, 2]}}]\n")
+        XCTAssertEqual(valueless.map(\.message), ["remove_link takes no value, so it cannot be swept"])
+    }
+
+    func testPlainOverridesStillRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-manifest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("m.yaml")
+        try Data("""
+        base: \(Fixtures.dataset("tiny.yaml"))
+        scenarios:
+          - id: a
+            overrides: [{kind: remove_link, link: e10}, {kind: customs_delay, from: "NO", to: SE, value: 2}]
+          - id: b
+            sweep: {kind: shift_due, range: [0, 2, 1], movements: [m1]}
+        """.utf8).write(to: file)
+        let manifest = try BatchManifest.load(path: file.path)
+        XCTAssertEqual(manifest.scenarios.map(\.id), ["a", "b/shift_due=0", "b/shift_due=1", "b/shift_due=2"])
+        XCTAssertEqual(manifest.scenarios[0].overrides, [.removeLink("e10"), .customsDelay(from: "NO", to: "SE", delay: 2)])
+        XCTAssertEqual(manifest.scenarios[3].overrides, [.shiftDue(2, movements: ["m1"])])
+    }
+}
