@@ -54,8 +54,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("simplex"), help: .hidden)
     var simplex: String?
 
-    @Flag(name: .customLong("presolve"), help: .hidden)
-    var presolve = false
+    @Flag(name: .customLong("no-presolve"), help: .hidden)
+    var noPresolve = false
 
     @Flag(name: .customLong("no-scaling"), help: .hidden)
     var noScaling = false
@@ -91,7 +91,7 @@ struct PlanCommand: ParsableCommand {
         case "primal": solver.method = .primal
         default: break
         }
-        if presolve { solver.presolve = true }
+        if noPresolve { solver.presolve = false }
         if noScaling { solver.scaling = false }
         if standardBasis { solver.basis = .standard }
         var options = PlanningOptions(mode: literal ? .literal : .pruned, aggregate: !noAggregate, solver: solver,

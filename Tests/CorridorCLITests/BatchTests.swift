@@ -208,6 +208,7 @@ final class BatchTests: XCTestCase {
         let example = Fixtures.repositoryRoot.appendingPathComponent("examples/demand-sweep.yaml").path
         let run = CLI.run(["batch", example, "--quiet", "--no-timing"], timeout: 300)
         XCTAssertEqual(run.status, 0, run.err)
+        XCTAssertGreaterThan(BatchOutput.records(in: run.stdout, format: .jsonl).count, 1, "result lines to validate")
         let output = try directory.write("results.jsonl", run.stdout)
         let failing = try directory.write("failing.jsonl", "{\"id\": \"x\", \"status\": \"error\"}\n")
         let schemas = Fixtures.repositoryRoot.appendingPathComponent("docs/schemas").path

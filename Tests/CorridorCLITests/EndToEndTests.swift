@@ -27,11 +27,14 @@ final class EndToEndTests: XCTestCase {
                     XCTAssertNotNil(movement[key], "\(file): movement lacks \(key)")
                 }
                 XCTAssertTrue(movement["quantity"] is NSNumber, "quantities are numbers, never strings")
-                for leg in movement["legs"] as? [[String: Any]] ?? [] {
+                let legs = try XCTUnwrap(movement["legs"] as? [[String: Any]], "\(file): legs")
+                let itineraries = try XCTUnwrap(movement["itineraries"] as? [[String: Any]], "\(file): itineraries")
+                XCTAssertEqual(legs.isEmpty, itineraries.isEmpty, "\(file): legs and itineraries go together")
+                for leg in legs {
                     XCTAssertEqual(Set(leg.keys), ["link", "from", "to", "mode", "depart", "arrive", "quantity"])
                     XCTAssertGreaterThan((leg["quantity"] as? Double) ?? 0, 0)
                 }
-                for itinerary in movement["itineraries"] as? [[String: Any]] ?? [] {
+                for itinerary in itineraries {
                     XCTAssertNotNil(itinerary["quantity"])
                     XCTAssertNotNil(itinerary["legs"] as? [Int])
                     XCTAssertNotNil(itinerary["arrive"] as? Int)

@@ -22,6 +22,8 @@ public enum Fixtures {
                 files.append(root.appendingPathComponent(entry).path)
             }
         }
+        // Tests loop over these: an empty list (a moved folder) must fail them, not pass them vacuously.
+        precondition(files.count >= 5, "datasets/ not found below \(root.path)")
         return files.sorted()
     }
 
