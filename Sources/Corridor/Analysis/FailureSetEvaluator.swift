@@ -169,12 +169,7 @@ final class FailureSetEvaluator {
         let jobs = tasks.map { (scenario: engine.scenario(closingArcs: records[$0.record].key), start: $0.start,
                                 keep: keep($0.record)) }
         let results = ResultStore<(ScenarioMetrics, [UInt64], BasisDelta?, Int)>(count: jobs.count)
-        if pool == nil {
-            let formulation = engine.formulation, options = engine.options, basis = engine.baselineBasis
-            pool = try WorkerPool(size: min(self.jobs, jobs.count)) {
-                try ResilienceWorker(formulation: formulation, options: options, baselineBasis: basis)
-            }
-        }
+        if pool == nil { pool = try WorkerPool(engine: engine, size: min(self.jobs, jobs.count)) }
         pool!.run(jobs.count) { worker, t in
             let outcome = worker.solve(jobs[t].scenario, from: jobs[t].start, keepBasis: jobs[t].keep)
             // A failed solve has no plan: mark every arc as carrying flow, so it never settles anything.

@@ -179,9 +179,9 @@ public enum ResilienceAnalysis {
                                })
     }
 
-    private static func counting(_ progress: Progress?, total: Int, offset: Int = 0) -> (@Sendable (Int) -> Void)? {
+    private static func counting(_ progress: Progress?, total: Int) -> (@Sendable (Int) -> Void)? {
         guard let progress else { return nil }
-        return { done in progress(done + offset, total) }
+        return { done in progress(done, total) }
     }
 
     /// True when `a` hurts more than `b`: higher objective, then more unmet. A failed solve (no

@@ -101,12 +101,17 @@ final class WorkerPool: @unchecked Sendable {
 }
 
 extension WorkerPool {
-    /// Builds a pool of `size` workers for `engine`, runs `body` with it, and stops it.
-    static func withPool<T>(_ engine: ResilienceEngine, size: Int, _ body: (WorkerPool) throws -> T) throws -> T {
+    /// A pool of `size` workers for `engine`, each starting from the engine's baseline basis.
+    convenience init(engine: ResilienceEngine, size: Int) throws {
         let formulation = engine.formulation, options = engine.options, basis = engine.baselineBasis
-        let pool = try WorkerPool(size: size) {
+        try self.init(size: size) {
             try ResilienceWorker(formulation: formulation, options: options, baselineBasis: basis)
         }
+    }
+
+    /// Builds a pool of `size` workers for `engine`, runs `body` with it, and stops it.
+    static func withPool<T>(_ engine: ResilienceEngine, size: Int, _ body: (WorkerPool) throws -> T) throws -> T {
+        let pool = try WorkerPool(engine: engine, size: size)
         defer { pool.shutdown() }
         return try body(pool)
     }

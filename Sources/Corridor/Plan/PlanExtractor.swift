@@ -69,11 +69,11 @@ public enum PlanExtractor {
             let movement = network.movements[m]
             return (movement.from, movement.release, movement.quantity - (unmet[m] ?? 0))
         }
-        let paths = decomposition.paths(sources: sources)
+        let pathsBySource = Dictionary(grouping: decomposition.paths(sources: sources), by: \.source)
         let edges = decomposition.edges
         return members.enumerated().map { position, m in
             let plan = movementPlan(network: network, group: group, m: m, unmet: unmet[m] ?? 0,
-                                    paths: paths.filter { $0.source == position }, edges: edges, costs: &costs)
+                                    paths: pathsBySource[position] ?? [], edges: edges, costs: &costs)
             return (m, plan)
         }
     }
