@@ -105,7 +105,8 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // The same two sweeps on GLPK alone (no metrics computed), counting simplex iterations: where
-    // the time of a warm re-solve goes.
+    // the time of a warm re-solve goes. Warm fixes the failure's columns and those it strands (as
+    // `corridor resilience` does); cold only the failure's own.
     Benchmark("resilience baltic re-solves warm (GLPK only)", configuration: sweep.adding(simplexIterations)) { benchmark, state in
         let program = state.engine.formulation.program
         let problem = try! GLPKProblem(program)
@@ -115,10 +116,10 @@ let benchmarks: @Sendable () -> Void = {
         var iterations = 0
         for scenario in state.scenarios {
             try! problem.restoreBasis(baseline)
-            try! problem.setColumnBounds(scenario.closedColumns.map { BoundChange(index: $0, lower: 0, upper: 0) })
+            try! problem.setColumnBounds(scenario.fixedColumns.map { BoundChange(index: $0, lower: 0, upper: 0) })
             precondition(problem.resolveWarm() == .optimal)
             iterations += problem.lastSolveIterations
-            try! problem.setColumnBounds(scenario.closedColumns.map {
+            try! problem.setColumnBounds(scenario.fixedColumns.map {
                 BoundChange(index: $0, lower: program.columnLower[$0], upper: program.columnUpper[$0])
             })
         }
@@ -152,6 +153,20 @@ let benchmarks: @Sendable () -> Void = {
         var iterations = 0
         for _ in benchmark.scaledIterations {
             let report = try! ResilienceAnalysis.single(state.engine, elements: state.elements)
+            iterations = report.simplexIterations
+            blackHole(report)
+        }
+        benchmark.measurement(simplexIterations, iterations)
+    } setup: {
+        try ResilienceSetup.baltic()
+    }
+
+    // The same with two workers (this machine has two cores): not like for like with the
+    // single-threaded cold sweep, reported beside it.
+    Benchmark("resilience baltic single, 2 jobs", configuration: sweep.adding(simplexIterations)) { benchmark, state in
+        var iterations = 0
+        for _ in benchmark.scaledIterations {
+            let report = try! ResilienceAnalysis.single(state.engine, elements: state.elements, jobs: 2)
             iterations = report.simplexIterations
             blackHole(report)
         }

@@ -16,6 +16,8 @@ public struct ResilienceEngine: Sendable {
     public let baselineBasis: Basis
     /// Flow columns of each arc.
     let arcColumns: [[Int]]
+    /// Finds the columns a failure strands (fixed at zero with the failure's own).
+    let paths: FlowPathGraph
 
     public init(network: Network, options: SolveOptions = Planner.defaultSolverOptions, file: String = "network") throws {
         self.network = network
@@ -33,6 +35,7 @@ public struct ResilienceEngine: Sendable {
             columns[Int(formulation.columns.place[j])].append(j)
         }
         arcColumns = columns
+        paths = FlowPathGraph(formulation: formulation, network: network)
     }
 
     /// The scenario in which `elements` have failed.
@@ -42,7 +45,8 @@ public struct ResilienceEngine: Sendable {
 
     /// The scenario in which the given (distinct) arcs are closed.
     func scenario(closingArcs arcs: [Int]) -> ResilienceScenario {
-        ResilienceScenario(closedColumns: arcs.flatMap { arcColumns[$0] }.sorted())
+        let closed = arcs.flatMap { arcColumns[$0] }.sorted()
+        return ResilienceScenario(closedColumns: closed, strandedColumns: paths.strandedColumns(closing: closed))
     }
 
     /// The distinct arcs `elements` close, sorted: what identifies a failure set's LP.

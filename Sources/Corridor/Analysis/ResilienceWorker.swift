@@ -56,7 +56,7 @@ final class ResilienceWorker {
     func solve(_ scenario: ResilienceScenario, from start: BasisDelta? = nil, keepBasis: Bool = false) -> Outcome {
         do {
             try problem.restoreBasis(start.map { $0.applied(to: baselineBasis) } ?? baselineBasis)
-            try problem.setColumnBounds(scenario.closedColumns.map { BoundChange(index: $0, lower: 0, upper: 0) })
+            try problem.setColumnBounds(scenario.fixedColumns.map { BoundChange(index: $0, lower: 0, upper: 0) })
             try problem.setRowBounds(scenario.rowUpperBounds.map {
                 BoundChange(index: $0.row, lower: program.rowLower[$0.row], upper: $0.upper)
             })
@@ -71,7 +71,7 @@ final class ResilienceWorker {
             if keepBasis { outcome.basis = BasisDelta(from: baselineBasis, to: problem.saveBasis()) }
         }
         // Undo: back to the baseline bounds (a start basis is put back before the next solve).
-        try? problem.setColumnBounds(scenario.closedColumns.map {
+        try? problem.setColumnBounds(scenario.fixedColumns.map {
             BoundChange(index: $0, lower: program.columnLower[$0], upper: program.columnUpper[$0])
         })
         try? problem.setRowBounds(scenario.rowUpperBounds.map {
@@ -80,7 +80,8 @@ final class ResilienceWorker {
         return outcome
     }
 
-    /// The same scenario solved from scratch on a new problem (for tests and benchmarks).
+    /// The same scenario solved from scratch on a new problem (for tests and benchmarks): only its
+    /// closed columns fixed, not the stranded ones, so it is the failure's LP as the contract states it.
     static func solveCold(_ scenario: ResilienceScenario, formulation: Formulation, options: SolveOptions) -> Outcome {
         var program = formulation.program
         for column in scenario.closedColumns {
