@@ -7,7 +7,9 @@ public enum FailureResolution: Sendable, Equatable {
     /// The set carries nothing in the baseline, so the baseline plan is optimal for it.
     case baseline
     /// A smaller failure set (named by its label) has an optimal plan that carries nothing on the
-    /// rest of this set, or a set closing exactly the same arcs was solved: that plan is optimal here too.
+    /// rest of this set, or a set leaving the same LP was solved (closing the same arcs, or different
+    /// arcs that strand the same columns — e.g. two hubs that each cut every movement off): that plan
+    /// is optimal here too.
     case samePlan(as: String)
 }
 
@@ -31,6 +33,9 @@ public struct FailureSetOutcome: Sendable {
 /// settles a set, which subset's optimal basis a solve starts from) depends only on the input order,
 /// so results do not depend on the number of workers.
 ///
+/// Sets whose LPs coincide once the columns they strand are fixed too (`FlowPathGraph`) are solved
+/// once: the first one evaluated (by wave, then input order) is solved, the others share its plan.
+///
 /// A set that must be solved starts from the optimal basis of its worst solved subset, when one was
 /// kept: that basis is still dual feasible (the superset only fixes more columns at zero), and
 /// nearer the new optimum than the baseline's.
@@ -51,6 +56,9 @@ final class FailureSetEvaluator {
     private let jobs: Int
     private var records: [Record] = []
     private var index: [[Int]: Int] = [:]
+    /// Solved records by the columns their LP fixes (closed and stranded): two failures that close
+    /// different arcs but leave the same LP (everything cut off either way) share one solve.
+    private var lpIndex: [[Int]: Int] = [:]
     /// Arc → records (not settled by the baseline) that close it.
     private var byArc: [[Int]]
     private let baselineFlow: [UInt64]
@@ -146,12 +154,33 @@ final class FailureSetEvaluator {
                     .max { (records[$0].metrics.objective, -$0) < (records[$1].metrics.objective, -$1) }
                 toSolve.append((r, start.flatMap { records[$0].basis }))
             }
-            if let solveLimit, solves + toSolve.count > solveLimit {
+            // Failures whose LP is one already solved (or to be solved earlier in this wave) copy it.
+            var solving: [(record: Int, start: BasisDelta?, scenario: ResilienceScenario)] = []
+            var copies: [(record: Int, of: Int)] = []
+            for (r, start) in toSolve {
+                let scenario = engine.scenario(closingArcs: records[r].key)
+                let lp = scenario.fixedColumns.sorted()
+                if let twin = lpIndex[lp] {
+                    copies.append((r, twin))
+                } else {
+                    lpIndex[lp] = r
+                    solving.append((r, start, scenario))
+                }
+            }
+            if let solveLimit, solves + solving.count > solveLimit {
                 forget(pending.filter { wave[$0]! >= level })
                 return nil
             }
-            try solve(toSolve, keep: { keepBases || isParent.contains($0) }, done: done, total: total, progress: progress)
-            done += toSolve.count
+            try solve(solving, keep: { keepBases || isParent.contains($0) }, done: done, total: total, progress: progress)
+            done += solving.count
+            for (r, twin) in copies {
+                records[r].metrics = records[twin].metrics
+                records[r].resolution = .samePlan(as: records[twin].label)
+                records[r].flowArcs = records[twin].flowArcs
+                records[r].basis = records[twin].basis
+                done += 1
+                progress?(done, total)
+            }
         }
         return zip(sets, recordOf).map { set, r in
             // A different failure closing exactly the same arcs (a border crossed by one link) is the same LP.
@@ -162,12 +191,11 @@ final class FailureSetEvaluator {
         }
     }
 
-    private func solve(_ tasks: [(record: Int, start: BasisDelta?)], keep: (Int) -> Bool, done: Int, total: Int,
-                       progress: (@Sendable (Int, Int) -> Void)?) throws {
+    private func solve(_ tasks: [(record: Int, start: BasisDelta?, scenario: ResilienceScenario)], keep: (Int) -> Bool,
+                       done: Int, total: Int, progress: (@Sendable (Int, Int) -> Void)?) throws {
         guard !tasks.isEmpty else { return }
         let engine = self.engine
-        let jobs = tasks.map { (scenario: engine.scenario(closingArcs: records[$0.record].key), start: $0.start,
-                                keep: keep($0.record)) }
+        let jobs = tasks.map { (scenario: $0.scenario, start: $0.start, keep: keep($0.record)) }
         let results = ResultStore<(ScenarioMetrics, [UInt64], BasisDelta?, Int)>(count: jobs.count)
         if pool == nil { pool = try WorkerPool(engine: engine, size: min(self.jobs, jobs.count)) }
         pool!.run(jobs.count) { worker, t in
@@ -192,6 +220,7 @@ final class FailureSetEvaluator {
     /// Removes unevaluated records from the lookups; their slots stay as unreachable tombstones.
     private func forget(_ unevaluated: [Int]) {
         let gone = Set(unevaluated)
+        lpIndex = lpIndex.filter { !gone.contains($0.value) }
         for r in unevaluated {
             index[records[r].key] = nil
             for arc in records[r].key { byArc[arc].removeAll { gone.contains($0) } }

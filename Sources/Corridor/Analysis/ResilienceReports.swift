@@ -13,10 +13,12 @@ public struct ResilienceRow: Codable, Sendable, Equatable {
     public var unmet: Double
     public var lateUnitPeriods: Double
     /// True when no solve was made: the element carries nothing in an optimal plan of the baseline
-    /// or of a smaller failure (`samePlanAs`), so that plan is optimal without it too.
+    /// or of a smaller failure (`samePlanAs`), so that plan is optimal without it too — or another
+    /// failure leaves exactly the same LP.
     public var skipped: Bool
     /// Why it was skipped: `baseline`, or the label of the smaller failure (e.g. a link of a hub)
-    /// whose optimal plan already avoids this element. Absent when the row was solved.
+    /// whose optimal plan already avoids this element, or of the failure with the same LP. Absent when
+    /// the row was solved.
     public var samePlanAs: String?
 
     init(element: FailureElement, outcome: FailureSetOutcome, baseline: ScenarioMetrics) {
