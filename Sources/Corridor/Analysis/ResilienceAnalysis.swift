@@ -138,7 +138,8 @@ public enum ResilienceAnalysis {
             method = "exact"
             note = "every one of the \(setCount) sets of \(k) elements was evaluated; \(evaluator.solves) of the "
                 + "\(evaluated) sets of 1 to \(k) elements needed a re-solve, the others carry nothing in an optimal "
-                + "plan of the baseline or of a smaller failure set, so that plan is theirs"
+                + "plan of the baseline or of a smaller failure set, so that plan is theirs, or leave the same LP as "
+                + "a set that was solved"
         } else {
             method = "heuristic"
             note = enumerated > exactSearchSetLimit

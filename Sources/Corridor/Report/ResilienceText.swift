@@ -13,7 +13,7 @@ public enum ResilienceText {
                      "\(report.rows.count) elements: \(report.solved) re-solved (\(Readable.number(Double(report.simplexIterations))) "
                         + "simplex iterations), \(report.skipped) settled without a solve "
                         + "(they carry nothing in an optimal plan of the baseline, or of a smaller failure such as a "
-                        + "hub's link: that plan stays optimal)", ""]
+                        + "hub's link: that plan stays optimal; or they leave the same LP as a failure that was solved)", ""]
         let header = ["rank", "element", "objective", "change", "delivered", "on time", "unmet", "late·periods",
                       "settled by"]
         let rows = report.rows.prefix(limit).enumerated().map { index, row in
