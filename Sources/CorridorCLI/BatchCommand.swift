@@ -69,9 +69,7 @@ struct BatchRunCommand: ParsableCommand {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
         if resume, output == nil { throw ValidationError("--resume needs --output FILE") }
         if shard != nil, parsedShard == nil { throw ValidationError("--shard must be I/N with 0 ≤ I < N, e.g. 0/4") }
-        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
-        }
+        try TimeLimit.validate(timeLimit)
     }
 
     var parsedShard: (index: Int, count: Int)? {
@@ -103,8 +101,7 @@ struct BatchRunCommand: ParsableCommand {
             Console.error("corridor: \(output ?? "stdout"): \(error.localizedDescription)")
             throw ExitCode(ExitStatus.failure)
         }
-        var solver = Planner.defaultSolverOptions
-        solver.timeLimit = timeLimit
+        let solver = TimeLimit.solverOptions(timeLimit)
         let runner = BatchRunner(jobs: jobs, planning: PlanningOptions(solver: solver), timing: !noTiming,
                                  plansDirectory: plans)
         let bar = ProgressBar(label: "batch", enabled: !quiet)

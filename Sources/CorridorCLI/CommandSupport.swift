@@ -1,4 +1,6 @@
+import ArgumentParser
 import Corridor
+import CorridorLP
 import Foundation
 
 /// Exit statuses of contract §5.
@@ -33,6 +35,36 @@ enum Console {
             self.error("corridor: \(error)")
             exit(ExitStatus.failure)
         }
+    }
+}
+
+/// The network file a command starts from.
+enum NetworkFile {
+    /// Reads and checks the network at `path` (`-` is standard input); when it cannot, prints why
+    /// and exits (2 for invalid input, 1 otherwise; `Console.fail`).
+    static func load(_ path: String) -> Network {
+        do {
+            return try NetworkDecoder.load(path: path)
+        } catch {
+            Console.fail(error)
+        }
+    }
+}
+
+/// `--time-limit` of the commands that solve (plan, batch, resilience).
+enum TimeLimit {
+    /// Rejects a limit that is not a positive, finite number of seconds (a usage error, exit 2).
+    static func validate(_ seconds: Double?) throws {
+        if let seconds, !(seconds > 0 && seconds.isFinite) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+    }
+
+    /// The planner's default solver options with the limit (none when nil).
+    static func solverOptions(_ seconds: Double?) -> SolveOptions {
+        var solver = Planner.defaultSolverOptions
+        solver.timeLimit = seconds
+        return solver
     }
 }
 

@@ -67,23 +67,15 @@ struct PlanCommand: ParsableCommand {
         if let simplex, !["primal", "dual", "dualprimal"].contains(simplex) {
             throw ValidationError("--simplex must be primal, dual or dualprimal")
         }
-        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
-        }
+        try TimeLimit.validate(timeLimit)
     }
 
     func run() throws {
         let progress = Progress(enabled: verbose)
-        let loaded: Network
-        do {
-            loaded = try NetworkDecoder.load(path: network)
-        } catch {
-            Console.fail(error)
-        }
+        let loaded = NetworkFile.load(network)
         progress.say("read \(network): \(loaded.hubs.count) hubs, \(loaded.arcs.count) link directions, "
                      + "\(loaded.movements.count) movements, \(loaded.periods) periods")
-        var solver = Planner.defaultSolverOptions
-        solver.timeLimit = timeLimit
+        var solver = TimeLimit.solverOptions(timeLimit)
         solver.verbose = verbose
         switch simplex {
         case "dual": solver.method = .dual

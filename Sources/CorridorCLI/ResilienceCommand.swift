@@ -84,9 +84,7 @@ struct ResilienceCommand: ParsableCommand {
             throw ValidationError("--probability must be between 0 and 1")
         }
         if failures != nil, probability != nil { throw ValidationError("give --failures or --probability, not both") }
-        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
-        }
+        try TimeLimit.validate(timeLimit)
         _ = try parsedLevels()
     }
 
@@ -99,21 +97,18 @@ struct ResilienceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: Network
+        let loaded = NetworkFile.load(network)
         let selected: [FailureElement]?
         do {
-            loaded = try NetworkDecoder.load(path: network)
             selected = try elements.map {
                 try FailureElement.named($0.split(separator: ",").map(String.init), in: loaded)
             }
         } catch {
             Console.fail(error)
         }
-        var solver = Planner.defaultSolverOptions
-        solver.timeLimit = timeLimit
         let engine: ResilienceEngine
         do {
-            engine = try ResilienceEngine(network: loaded, options: solver, file: network)
+            engine = try ResilienceEngine(network: loaded, options: TimeLimit.solverOptions(timeLimit), file: network)
         } catch {
             Console.fail(error)
         }

@@ -20,10 +20,9 @@ struct ValidateCommand: ParsableCommand {
     var network: String
 
     func run() throws {
-        let loaded: Network
+        let loaded = NetworkFile.load(network)
         let formulation: Formulation
         do {
-            loaded = try NetworkDecoder.load(path: network)
             formulation = try Formulation.build(loaded, file: network)
         } catch {
             Console.fail(error)

@@ -25,10 +25,9 @@ struct VerifyCommand: ParsableCommand {
     var plan: String
 
     func run() throws {
-        let loaded: Network
+        let loaded = NetworkFile.load(network)
         let planned: Plan
         do {
-            loaded = try NetworkDecoder.load(path: network)
             planned = try PlanJSON.read(path: plan)
         } catch {
             Console.fail(error)

@@ -19,6 +19,15 @@ final class BadInputTests: XCTestCase {
       - {id: m, commodity: c, from: A, to: B, quantity: 10}
     """
 
+    /// Bounds on one run, for a debug build on a shared 2-core machine: several times what the
+    /// cases take there, and well below `CLI.defaultTimeout`, so a slow case fails with its time
+    /// instead of being killed as hung. Measured (debug build, 2 cores): huge models refused in
+    /// 0.1 s, alias bombs 0.02–1 s, /dev/zero cut off at 1 GiB in 0.7–1.8 s, 10 MB of text 0.2–2.9 s.
+    private enum Bound {
+        static let quick: Double = 5
+        static let tenMegabytes: Double = 10
+    }
+
     // MARK: Assertions
 
     /// Asserts the contract for invalid input: exit 2, no crash, no hang, nothing on standard output,
@@ -39,6 +48,8 @@ final class BadInputTests: XCTestCase {
         }
         XCTAssertLessThan(result.err.utf8.count, 20_000, "\(context): stderr is flooded", file: file, line: line)
         if let maxSeconds {
+            XCTAssertLessThan(maxSeconds, CLI.defaultTimeout, "\(context): a bound at the timeout is only checked by the kill",
+                              file: file, line: line)
             XCTAssertLessThan(result.seconds, maxSeconds, "\(context): took \(result.seconds) s", file: file, line: line)
         }
     }
@@ -100,16 +111,19 @@ final class BadInputTests: XCTestCase {
     func testTenMegabytesOfRandomPrintableText() throws {
         var generator = NoiseGenerator(seed: 7)
         let punctuated = Array("abcdefghijklmnopqrstuvwxyz0123456789 :-[]{},\n\"'#&*!|>".utf8)
-        try assertRefusedEverywhere(generator.text(10_000_000, alphabet: punctuated), name: "big.yaml", maxSeconds: 10)
-        try assertRefusedEverywhere(generator.text(10_000_000, alphabet: punctuated), name: "big.json", maxSeconds: 10)
+        try assertRefusedEverywhere(generator.text(10_000_000, alphabet: punctuated), name: "big.yaml",
+                                    maxSeconds: Bound.tenMegabytes)
+        try assertRefusedEverywhere(generator.text(10_000_000, alphabet: punctuated), name: "big.json",
+                                    maxSeconds: Bound.tenMegabytes)
         let words = Array("abcdefghijklmnopqrstuvwxyzABCDEF0123456789 \n".utf8)
-        try assertRefusedEverywhere(generator.text(10_000_000, alphabet: words), name: "words.yaml", maxSeconds: 10)
+        try assertRefusedEverywhere(generator.text(10_000_000, alphabet: words), name: "words.yaml",
+                                    maxSeconds: Bound.tenMegabytes)
     }
 
     func testTenMegabytesOfRandomBytes() throws {
         var generator = NoiseGenerator(seed: 8)
         try assertRefusedEverywhere(generator.bytes(10_000_000), name: "big.yaml", message: "is not UTF-8 text",
-                                    maxSeconds: 10)
+                                    maxSeconds: Bound.tenMegabytes)
     }
 
     // MARK: Malformed documents
@@ -189,18 +203,19 @@ final class BadInputTests: XCTestCase {
 
     func testAliasBombUnderAKnownKey() throws {
         let text = aliasBomb(under: "commodities") + "hubs: *a9\nperiods: 3\nlinks: []\nmovements: *a8\n"
-        try assertRefusedEverywhere(Data(text.utf8), name: "bomb.yaml", message: "alias bomb", maxSeconds: 15)
+        try assertRefusedEverywhere(Data(text.utf8), name: "bomb.yaml", message: "alias bomb", maxSeconds: Bound.quick)
     }
 
     func testAliasBombUnderAnUnknownKey() throws {
         let text = Self.validNetwork + "\n" + aliasBomb(under: "lulz")
-        try assertRefusedEverywhere(Data(text.utf8), name: "bomb.yaml", message: "alias bomb", maxSeconds: 15)
+        try assertRefusedEverywhere(Data(text.utf8), name: "bomb.yaml", message: "alias bomb", maxSeconds: Bound.quick)
     }
 
     func testAliasBombPaddedToTenMegabytes() throws {
         let padding = String(repeating: "# " + String(repeating: "x", count: 98) + "\n", count: 100_000)
         let text = aliasBomb(under: "lulz") + padding + Self.validNetwork
-        try assertRefusedEverywhere(Data(text.utf8), name: "padded-bomb.yaml", message: "alias bomb", maxSeconds: 15)
+        try assertRefusedEverywhere(Data(text.utf8), name: "padded-bomb.yaml", message: "alias bomb",
+                                    maxSeconds: Bound.quick)
     }
 
     func testAliasBombUsedAsAKey() throws {
@@ -209,9 +224,9 @@ final class BadInputTests: XCTestCase {
         for level in 1...7 {
             text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
         }
-        try assertRefusedEverywhere(Data((text + "*a7 : 1\n").utf8), name: "key-bomb.yaml", maxSeconds: 5)
+        try assertRefusedEverywhere(Data((text + "*a7 : 1\n").utf8), name: "key-bomb.yaml", maxSeconds: Bound.quick)
         try assertRefusedEverywhere(Data((Self.validNetwork + "\n? [a, b]\n: 1\n").utf8), name: "list-key.yaml",
-                                    message: "a key must be a plain name", maxSeconds: 5)
+                                    message: "a key must be a plain name", maxSeconds: Bound.quick)
     }
 
     func testDeepAliasChain() throws {
@@ -219,7 +234,7 @@ final class BadInputTests: XCTestCase {
         var text = "- &a0 [x]\n"
         for index in 1..<100_000 { text += "- &a\(index) [*a\(index - 1)]\n" }
         try assertRefusedEverywhere(Data(text.utf8), name: "alias-chain.yaml", message: "nesting is deeper than",
-                                    maxSeconds: 15)
+                                    maxSeconds: Bound.quick)
     }
 
     // MARK: Files and command line
@@ -252,9 +267,9 @@ final class BadInputTests: XCTestCase {
     func testEndlessInputIsCutOff() {
         // Devices and endless pipes have no size: reading stops at the 1 GiB limit.
         assertInvalid(CLI.run(["validate", "/dev/zero"]), naming: "/dev/zero", message: "is larger than",
-                      maxSeconds: 20, "validate /dev/zero")
+                      maxSeconds: Bound.quick, "validate /dev/zero")
         assertInvalid(CLI.run(["validate", "-"], input: .file("/dev/zero")), naming: "-", message: "is larger than",
-                      maxSeconds: 20, "validate - < /dev/zero")
+                      maxSeconds: Bound.quick, "validate - < /dev/zero")
     }
 
     func testVerifyWithBadNetwork() throws {
@@ -336,9 +351,9 @@ final class BadInputTests: XCTestCase {
         let directory = TemporaryDirectory()
         let path = try directory.write("huge.yaml", text)
         for command in ["validate", "plan"] {
-            assertInvalid(CLI.run([command, path]), naming: path, message: "too large", maxSeconds: 20, command)
+            assertInvalid(CLI.run([command, path]), naming: path, message: "too large", maxSeconds: Bound.quick, command)
         }
         assertInvalid(CLI.run(["plan", "-"], stdin: Data(text.utf8)), naming: "-", message: "too large",
-                      maxSeconds: 20, "plan -")
+                      maxSeconds: Bound.quick, "plan -")
     }
 }

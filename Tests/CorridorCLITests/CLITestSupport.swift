@@ -20,6 +20,10 @@ enum CLI {
         var err: String { String(decoding: stderr, as: UTF8.self) }
     }
 
+    /// Seconds a run may take before it is killed (and the test fails as hung), unless the call
+    /// gives its own `timeout`.
+    static let defaultTimeout: Double = 20
+
     /// Marker class locating the test bundle.
     private final class BundleMarker {}
 
@@ -46,13 +50,13 @@ enum CLI {
     }
 
     /// Runs `corridor arguments…`, feeding `stdin` through a pipe.
-    static func run(_ arguments: [String], stdin: Data = Data(), timeout: Double = 20,
+    static func run(_ arguments: [String], stdin: Data = Data(), timeout: Double = defaultTimeout,
                     file: StaticString = #filePath, line: UInt = #line) -> Result {
         run(arguments, input: .data(stdin), timeout: timeout, file: file, line: line)
     }
 
     /// Runs `corridor arguments…` with the given standard input.
-    static func run(_ arguments: [String], input: Input, timeout: Double = 20,
+    static func run(_ arguments: [String], input: Input, timeout: Double = defaultTimeout,
                     file: StaticString = #filePath, line: UInt = #line) -> Result {
         // A child that exits without reading its input must not kill the test runner with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)

@@ -85,7 +85,7 @@ public enum BottleneckAnalysis {
                 (from, to) = (network.hubs[arc.from].id, network.hubs[arc.to].id)
             case .borderCapacity:
                 let rule = network.borderRules[place]
-                (kind, id, capacity) = (.border, "\(rule.from)→\(rule.to)", rule.capacity[dimension])
+                (kind, id, capacity) = (.border, rule.label, rule.capacity[dimension])
                 (from, to) = (rule.from, rule.to)
             case .storage:
                 (kind, id, capacity) = (.storage, network.hubs[place].id, network.hubs[place].storage[dimension])

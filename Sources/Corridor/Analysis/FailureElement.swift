@@ -6,13 +6,17 @@ public struct FailureElement: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// Link id, hub id, or `FROM→TO` for a border rule.
+    /// Link id, hub id, or `FROM→TO` for a border rule (`BorderRule.label`).
     public var id: String
     /// Hub ids of a link direction, countries of a border rule.
     public var from: String?
     public var to: String?
     /// The arcs the failure closes.
     public var arcs: [Int]
+    /// Index into `Network.hubs` of a hub element (nil for the other kinds).
+    public var hub: Int?
+    /// Index into `Network.borderRules` of a border element (nil for the other kinds).
+    public var rule: Int?
 
     /// "link rtm-ber NLRTM→DEBER", "hub PLWAW", "border DE→PL".
     public var label: String { Self.label(kind: kind, id: id, from: from, to: to) }
@@ -35,12 +39,12 @@ public struct FailureElement: Sendable, Hashable {
         }
         for (i, hub) in network.hubs.enumerated() {
             let arcs = network.arcs.indices.filter { network.arcs[$0].from == i || network.arcs[$0].to == i }
-            elements.append(FailureElement(kind: .hub, id: hub.id, from: nil, to: nil, arcs: arcs))
+            elements.append(FailureElement(kind: .hub, id: hub.id, from: nil, to: nil, arcs: arcs, hub: i))
         }
         for (r, rule) in network.borderRules.enumerated() {
             let arcs = network.arcs.indices.filter { network.arcs[$0].customs.rule == r }
-            elements.append(FailureElement(kind: .border, id: "\(rule.from)→\(rule.to)", from: rule.from, to: rule.to,
-                                           arcs: arcs))
+            elements.append(FailureElement(kind: .border, id: rule.label, from: rule.from, to: rule.to,
+                                           arcs: arcs, rule: r))
         }
         return elements
     }

@@ -62,11 +62,8 @@ public struct ResilienceEngine: Sendable {
         for element in elements ?? [] {
             switch element.kind {
             case .link: selectedArcs.formUnion(element.arcs)
-            case .hub: if let hub = network.hubs.firstIndex(where: { $0.id == element.id }) { selectedHubs.insert(hub) }
-            case .border:
-                if let rule = network.borderRules.firstIndex(where: { "\($0.from)→\($0.to)" == element.id }) {
-                    selectedRules.insert(rule)
-                }
+            case .hub: if let hub = element.hub { selectedHubs.insert(hub) }
+            case .border: if let rule = element.rule { selectedRules.insert(rule) }
             }
         }
         var changes: [(row: Int, upper: Double)] = []

@@ -107,6 +107,9 @@ public struct BorderRule: Sendable, Equatable {
     public var capacity: DimensionVector
     public var cost: DimensionVector
 
+    /// `FROM→TO`, e.g. "DE→PL": how reports and resilience elements name this direction.
+    public var label: String { "\(from)→\(to)" }
+
     public init(from: String, to: String, declaredIndex: Int, isReverse: Bool, delay: [Int],
                 capacity: DimensionVector, cost: DimensionVector) {
         self.from = from

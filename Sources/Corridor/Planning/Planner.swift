@@ -25,15 +25,12 @@ public struct PlanningOptions: Sendable {
     }
 }
 
-/// Everything one planning run produced: the verified plan, and the formulation and LP solution
-/// behind it (row duals for bottleneck analysis).
+/// Everything one planning run produced: the verified plan (bottlenecks from the row duals
+/// included), its verification and the formulation behind it.
 public struct PlanningResult: Sendable {
     public var plan: Plan
     public var verification: VerificationResult
     public var formulation: Formulation
-    /// Column values, row duals, iterations.
-    public var primal: [Double]
-    public var rowDuals: [Double]
 }
 
 /// Why a planning run produced no plan (the command line turns these into exit status 1).
@@ -98,7 +95,6 @@ public enum Planner {
         let verification = PlanVerifier(network: network).verify(plan)
         stage("plan verified")
         guard verification.isValid else { throw PlanningError.invalidPlan(verification.violations) }
-        return PlanningResult(plan: plan, verification: verification, formulation: formulation,
-                              primal: primal, rowDuals: duals)
+        return PlanningResult(plan: plan, verification: verification, formulation: formulation)
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 /// Numbers for people: thousands separators, at most two decimals, no locale surprises
 /// (the same bytes on every machine).
 enum Readable {
-    static func number(_ value: Double, decimals: Int = 2) -> String {
+    static func number(_ value: Double) -> String {
         guard value.isFinite else { return value > 0 ? "∞" : "-∞" }
-        let scale = pow(10, Double(decimals))
+        let scale = 100.0
         let rounded = (value * scale).rounded() / scale
         let negative = rounded < 0
         let magnitude = abs(rounded)
@@ -19,7 +19,7 @@ enum Readable {
         grouped = digits + grouped
         let fraction = magnitude - whole
         if fraction > 0.5 / scale {
-            var decimalsText = String(format: "%.\(decimals)f", fraction).dropFirst(1)  // ".25"
+            var decimalsText = String(format: "%.2f", fraction).dropFirst(1)  // ".25"
             while decimalsText.hasSuffix("0") { decimalsText.removeLast() }
             grouped += decimalsText
         }

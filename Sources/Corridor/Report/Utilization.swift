@@ -42,7 +42,7 @@ public struct Utilization: Sendable, Equatable {
                  loads.link[a], arc.capacity, periods: periods)
         }
         for (r, rule) in network.borderRules.enumerated() {
-            scan(.border, "\(rule.from)→\(rule.to)", nil, loads.border[r], rule.capacity, periods: periods)
+            scan(.border, rule.label, nil, loads.border[r], rule.capacity, periods: periods)
         }
         for (i, hub) in network.hubs.enumerated() {
             scan(.storage, hub.id, nil, loads.storage[i], hub.storage, periods: periods - 1)
