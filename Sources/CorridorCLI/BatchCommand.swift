@@ -93,10 +93,12 @@ struct BatchRunCommand: ParsableCommand {
         let sink: BatchOutput
         do {
             if resume, let output {
-                let done = Set(try BatchOutput.completedIds(path: output, format: format))
+                let done = try BatchResume.completedIds(path: output, format: format, scenarios: loaded.scenarios)
                 scenarios.removeAll { done.contains($0.id) }
             }
             sink = try BatchOutput(path: output, format: format)
+        } catch let error as InputError {
+            Console.fail(error)
         } catch {
             Console.error("corridor: \(output ?? "stdout"): \(error.localizedDescription)")
             throw ExitCode(ExitStatus.failure)

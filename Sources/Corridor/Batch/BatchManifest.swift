@@ -4,13 +4,9 @@ import Foundation
 /// with a stable, readable id. Read it with `BatchManifest.load(path:)` (YAML or JSON; schema in
 /// docs/schemas/batch-manifest.schema.json).
 public struct BatchManifest: Sendable {
-    public var name: String
-    public var file: String
     public var scenarios: [BatchScenario]
 
-    public init(name: String, file: String, scenarios: [BatchScenario]) {
-        self.name = name
-        self.file = file
+    public init(scenarios: [BatchScenario]) {
         self.scenarios = scenarios
     }
 
@@ -57,9 +53,8 @@ struct BatchManifestDecoder {
     func decode(_ document: DocumentNode) throws(InputError) -> BatchManifest {
         let log = DecodingLog(file: file)
         var scenarios: [BatchScenario] = []
-        var name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         if let root = ObjectReader(document, path: "", allowed: ["name", "base", "scenarios"], log: log) {
-            name = root.string("name") ?? name
+            _ = root.string("name")  // a title for readers: checked to be text, not used
             let base = root.string("base").map { (path: resolvePath($0), label: label($0)) }
             if let items = root.list("scenarios", required: true) {
                 if items.isEmpty { log.report("scenarios", root.field("scenarios"), "must list at least one scenario") }
@@ -76,7 +71,7 @@ struct BatchManifestDecoder {
             seen[scenario.id] = index
         }
         if !log.diagnostics.isEmpty { throw InputError(log.diagnostics) }
-        return BatchManifest(name: name, file: file, scenarios: scenarios)
+        return BatchManifest(scenarios: scenarios)
     }
 
     private func resolvePath(_ path: String) -> String {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The batch output file: JSON Lines (one `BatchRecord` per line) or CSV. Appends and flushes line
-/// by line; on `--resume`, drops a half-written last line and reports the ids already there.
+/// by line (on `--resume`, after `BatchResume` has read what is already there).
 public final class BatchOutput: @unchecked Sendable {
     public enum Format: String, Sendable, CaseIterable {
         case jsonl, csv
@@ -51,21 +51,6 @@ public final class BatchOutput: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(record)) ?? Data("{\"id\":\"?\",\"status\":\"error\"}".utf8)
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Ids of the complete records in an existing output; truncates a trailing partial line (left by
-    /// a killed run) so that appending continues cleanly.
-    public static func completedIds(path: String, format: Format) throws -> [String] {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        var data = try Data(contentsOf: URL(fileURLWithPath: path))
-        if let last = data.last, last != UInt8(ascii: "\n") {
-            let keep = (data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
-            data = data.prefix(keep)
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            try handle.truncate(atOffset: UInt64(keep))
-            try handle.close()
-        }
-        return records(in: data, format: format).map(\.id)
     }
 
     /// Parses the complete records of an output (JSON Lines or CSV: id and status columns only for CSV).

@@ -2,8 +2,9 @@ import Foundation
 
 /// Runs scenarios on `jobs` threads and hands their records to `emit` strictly in the given order,
 /// each as soon as it and every scenario before it are done, so output order never depends on the
-/// number of jobs and an interrupted run leaves a clean prefix. Optionally writes each scenario's
-/// plan JSON atomically (temporary file, then rename).
+/// number of jobs and an interrupted run leaves a clean prefix. Each network file is read and parsed
+/// once per run (`BatchDocuments`), however many scenarios name it. Optionally writes each
+/// scenario's plan JSON atomically (temporary file, then rename).
 public struct BatchRunner: Sendable {
     public var jobs: Int
     public var planning: PlanningOptions
@@ -21,12 +22,18 @@ public struct BatchRunner: Sendable {
 
     /// Runs `scenarios`; `emit` is called once per scenario, in order, never concurrently.
     public func run(_ scenarios: [BatchScenario], emit: @escaping @Sendable (BatchRecord) -> Void) {
+        run(scenarios, documents: BatchDocuments(scenarios: scenarios), emit: emit)
+    }
+
+    /// Runs `scenarios` on the documents of `documents`.
+    func run(_ scenarios: [BatchScenario], documents: BatchDocuments, emit: @escaping @Sendable (BatchRecord) -> Void) {
         let state = OrderedEmitter(count: scenarios.count, emit: emit)
         let runner = self
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, scenarios.count))) { _ in
             while let index = state.take() {
                 let scenario = scenarios[index]
-                var (record, plan) = BatchScenarioRunner.run(scenario, options: runner.planning, timing: runner.timing)
+                var (record, plan) = BatchScenarioRunner.run(scenario, options: runner.planning, timing: runner.timing,
+                                                             documents: documents)
                 if let plan, let directory = runner.plansDirectory {
                     do {
                         try BatchRunner.writePlan(plan, id: scenario.id, directory: directory)

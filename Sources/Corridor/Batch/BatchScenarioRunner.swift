@@ -3,10 +3,18 @@ import Foundation
 /// Runs one batch scenario through the whole pipeline — read, override, validate, formulate,
 /// solve, verify — and turns any failure into an error record instead of stopping the batch.
 public enum BatchScenarioRunner {
+    /// Runs `scenario`, reading its network file.
     public static func run(_ scenario: BatchScenario, options: PlanningOptions, timing: Bool) -> (BatchRecord, Plan?) {
+        run(scenario, options: options, timing: timing, documents: BatchDocuments(scenarios: [scenario]))
+    }
+
+    /// Runs `scenario` on its network's document from `documents` (parsed once per batch run): the
+    /// horizon override and decoding make this scenario's own network, which the other overrides change.
+    static func run(_ scenario: BatchScenario, options: PlanningOptions, timing: Bool,
+                    documents: BatchDocuments) -> (BatchRecord, Plan?) {
         let start = Date()
         do {
-            var document = try DocumentReader.read(path: scenario.network, as: scenario.networkLabel)
+            var document = try documents.document(for: scenario)
             for case .horizon(let periods) in scenario.overrides {
                 document = replacing("periods", with: DocumentNode(.number(Double(periods))), in: document)
             }

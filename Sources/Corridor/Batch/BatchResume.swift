@@ -1,0 +1,91 @@
+import Foundation
+
+/// What `--resume` finds in an existing output: the ids of the scenarios it already holds, after
+/// dropping a half-written last line (left by a killed run) and bringing records written by earlier
+/// versions into the current form.
+///
+/// A JSON Lines record is a finished scenario when its id is the scenario's and its `network` names
+/// the scenario's file: spelled as the manifest's scenario spells it now, or — as versions before
+/// relative `network`s wrote it — as an absolute path to the same file (symbolic links, `.` and `..`
+/// resolved). Those old records are rewritten with the current spelling, through a temporary file
+/// and a rename, so the output reads as one run of this version would have written it. A record with
+/// a scenario's id whose `network` names another file stops the resume before anything is changed or
+/// run: skipping the scenario would keep a result for another file, running it again would give the
+/// id two records. CSV outputs have no `network` column; their records match by id alone.
+public enum BatchResume {
+    /// Ids of the records in the output at `path` (none when it does not exist), `scenarios` being
+    /// every scenario of the manifest. Throws `InputError` (naming the output, line and `network`)
+    /// for records of another file, and file-system errors as they come.
+    public static func completedIds(path: String, format: BatchOutput.Format,
+                                    scenarios: [BatchScenario]) throws -> Set<String> {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let complete = data.prefix(data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0)
+        guard format == .jsonl else {
+            if complete.count < data.count { try truncate(path, to: complete.count) }
+            return Set(BatchOutput.records(in: complete, format: format).map(\.id))
+        }
+        let review = try Review(complete, file: path, scenarios: scenarios)
+        if review.rewritten {
+            try replace(path, with: Data(review.lines.map { $0 + "\n" }.joined().utf8))
+        } else if complete.count < data.count {
+            try truncate(path, to: complete.count)
+        }
+        return review.ids
+    }
+
+    /// The complete lines of a JSON Lines output, old records renamed, and the ids of its records.
+    private struct Review {
+        var lines: [String] = []
+        var ids: Set<String> = []
+        var rewritten = false
+
+        init(_ data: Data, file: String, scenarios: [BatchScenario]) throws(InputError) {
+            let byId = Dictionary(scenarios.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            var problems: [Diagnostic] = []
+            let text = String(decoding: data, as: UTF8.self)
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+                lines.append(String(line))
+                guard var record = try? decoder.decode(BatchRecord.self, from: Data(line.utf8)) else { continue }
+                ids.insert(record.id)
+                guard let scenario = byId[record.id], let network = record.network, network != scenario.networkLabel else {
+                    continue
+                }
+                if network.hasPrefix("/"), BatchFilePath.identity(network) == BatchFilePath.identity(scenario.network) {
+                    record.network = scenario.networkLabel
+                    lines[lines.count - 1] = BatchOutput.jsonLine(record)
+                    rewritten = true
+                } else {
+                    problems.append(Diagnostic(file: file, path: "network", line: index + 1, message:
+                        "scenario \"\(record.id)\" was run on \(network), but the manifest gives \(scenario.networkLabel); "
+                        + "use a new output, or delete this line to run the scenario again"))
+                }
+            }
+            if !problems.isEmpty { throw InputError(problems) }
+        }
+    }
+
+    /// Cuts the output to its complete lines, so that appending continues cleanly.
+    private static func truncate(_ path: String, to length: Int) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        try handle.truncate(atOffset: UInt64(length))
+    }
+
+    /// Replaces the output's content at once: a temporary file beside the real file (a symbolic link
+    /// stays a link), given its permissions, then renamed over it.
+    private static func replace(_ path: String, with data: Data) throws {
+        let target = BatchFilePath.real(path) ?? path
+        let temporary = target + ".resume-\(ProcessInfo.processInfo.processIdentifier)"
+        try data.write(to: URL(fileURLWithPath: temporary))
+        if let permissions = try? FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] {
+            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary)
+        }
+        if rename(temporary, target) != 0 {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+}
