@@ -69,8 +69,10 @@ final class BatchResumeTests: XCTestCase {
         let fresh = CLI.run(["batch", manifest, "--quiet", "--no-timing"])
         let elsewhere = directory.url.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("nets"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: directory.url.appendingPathComponent("nets/tiny.yaml"),
-                                         to: elsewhere.appendingPathComponent("nets/tiny.yaml"))
+        for name in ["nets/tiny.yaml", "nets/broken.yaml"] {
+            try FileManager.default.copyItem(at: directory.url.appendingPathComponent(name),
+                                             to: elsewhere.appendingPathComponent(name))
+        }
         // A copy of the file is another file: its record is not this scenario's result.
         let old = try oldOutput(fresh.stdout, count: 3) { elsewhere.appendingPathComponent($0).path }
         let before = try Data(contentsOf: URL(fileURLWithPath: old))
@@ -81,5 +83,22 @@ final class BatchResumeTests: XCTestCase {
                       resumed.err)
         XCTAssertTrue(resumed.err.contains("old.jsonl:2: network: scenario \"broken\""), resumed.err)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: old)), before, "nothing changed, nothing run")
+    }
+
+    /// An old output whose absolute paths name nothing any more (the checkout moved): its records are
+    /// matched by id, as before relative paths, and kept as written; the rest runs.
+    func testOldAbsolutePathsThatNameNothingMatchById() throws {
+        let fresh = CLI.run(["batch", manifest, "--quiet", "--no-timing"])
+        let moved = directory.url.appendingPathComponent("moved-away").path
+        let old = try oldOutput(fresh.stdout, count: 3) { moved + "/" + $0 }
+        let oldLines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: old)), as: UTF8.self)
+            .split(separator: "\n").prefix(3)
+        let resumed = CLI.run(["batch", manifest, "--output", old, "--resume", "--no-timing"])
+        XCTAssertEqual(resumed.status, 1, "all/broken runs again and fails: \(resumed.err)")
+        XCTAssertTrue(resumed.err.contains("batch: 5 scenarios run, 1 failed"), "the three old records are done: \(resumed.err)")
+        let lines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: old)), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(Array(lines.prefix(3)), Array(oldLines), "old records kept as written")
+        XCTAssertEqual(lines.count, BatchOutput.records(in: fresh.stdout, format: .jsonl).count)
+        XCTAssertTrue(lines.dropFirst(3).allSatisfy { !$0.contains(moved) }, "new records in the current form")
     }
 }

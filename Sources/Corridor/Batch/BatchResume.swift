@@ -8,9 +8,10 @@ import Foundation
 /// the scenario's file: spelled as the manifest's scenario spells it now, or — as versions before
 /// relative `network`s wrote it — as an absolute path to the same file (symbolic links, `.` and `..`
 /// resolved). Those old records are rewritten with the current spelling, through a temporary file
-/// and a rename, so the output reads as one run of this version would have written it. A record with
-/// a scenario's id whose `network` names another file stops the resume before anything is changed or
-/// run: skipping the scenario would keep a result for another file, running it again would give the
+/// and a rename, so the output reads as one run of this version would have written it. An old
+/// absolute path that names no file any more (the checkout moved) cannot be checked: that record is
+/// matched by id, as earlier versions did, and kept as written. A record with a scenario's id whose
+/// `network` names another file stops the resume before anything is changed or run: skipping the scenario would keep a result for another file, running it again would give the
 /// id two records. CSV outputs have no `network` column; their records match by id alone.
 public enum BatchResume {
     /// Ids of the records in the output at `path` (none when it does not exist), `scenarios` being
@@ -51,6 +52,11 @@ public enum BatchResume {
                 guard var record = try? decoder.decode(BatchRecord.self, from: Data(line.utf8)) else { continue }
                 ids.insert(record.id)
                 guard let scenario = byId[record.id], let network = record.network, network != scenario.networkLabel else {
+                    continue
+                }
+                if network.hasPrefix("/"), BatchFilePath.real(network) == nil {
+                    // An old absolute path that names nothing any more (the checkout moved): it cannot be
+                    // checked, so it is matched by id as earlier versions did, and kept as written.
                     continue
                 }
                 if network.hasPrefix("/"), BatchFilePath.identity(network) == BatchFilePath.identity(scenario.network) {

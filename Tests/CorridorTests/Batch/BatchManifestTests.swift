@@ -16,7 +16,7 @@ final class BatchManifestTests: XCTestCase {
             _ = try BatchManifest.load(path: file.path)
             XCTFail("accepted:\n\(text)")
             return []
-        } catch let error as InputError {
+        } catch {
             return error.diagnostics
         }
     }
