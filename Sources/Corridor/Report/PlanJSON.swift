@@ -1,15 +1,10 @@
 import Foundation
 
-/// The plan JSON of contract §3: snake_case keys, sorted, pretty-printed, so the same plan is always
-/// the same bytes. Also reads a plan back (for `corridor verify`).
+/// The plan JSON of contract §3: snake_case keys, sorted, pretty-printed (`ReportJSON`), so the same
+/// plan is always the same bytes. Also reads a plan back (for `corridor verify`).
 public enum PlanJSON {
     public static func encode(_ plan: Plan) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(plan)
-        data.append(UInt8(ascii: "\n"))
-        return data
+        try ReportJSON.document(plan)
     }
 
     /// Reads a plan file; a malformed one is an `InputError` naming the file and the field.
