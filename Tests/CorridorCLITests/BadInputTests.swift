@@ -288,6 +288,28 @@ final class BadInputTests: XCTestCase {
         }
     }
 
+    /// A plan file gets the checks a network file gets: a directory, a file over the size limit (a
+    /// sparse one, refused from its size without being read) or an unreadable standard input is
+    /// refused the way `plan` refuses it.
+    func testVerifyRefusesDirectoriesAndOversizedPlansLikePlan() throws {
+        let directory = TemporaryDirectory()
+        let network = try directory.write("net.yaml", Self.validNetwork)
+        assertInvalid(CLI.run(["verify", network, directory.url.path]), naming: directory.url.path,
+                      message: "is a directory, not a plan file", "verify NETWORK DIRECTORY")
+        let huge = try directory.write("huge.json", "{")
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: huge))
+        try handle.truncate(atOffset: (1 << 30) + 1)
+        try handle.close()
+        for arguments in [["plan", huge], ["verify", network, huge]] {
+            assertInvalid(CLI.run(arguments), naming: huge, message: "is larger than 1024 MiB", maxSeconds: 5,
+                          arguments[0] + " huge.json")
+        }
+        assertInvalid(CLI.run(["verify", network, "-"], input: .file(directory.url.path)), naming: "-",
+                      message: "cannot be read", "verify NETWORK - < directory")
+        let missing = directory.url.appendingPathComponent("none.json").path
+        assertInvalid(CLI.run(["verify", network, missing]), naming: missing, message: "no such file", "verify missing")
+    }
+
     /// A hand-edited plan whose bottleneck names an unknown kind of capacity: exit 2, the four words listed.
     func testVerifyWithAnUnknownBottleneckKind() throws {
         let directory = TemporaryDirectory()

@@ -19,27 +19,15 @@ public struct ScenarioMetrics: Codable, Sendable, Equatable {
         let columns = formulation.columns
         var delivered = 0.0, onTime = 0.0, unmet = 0.0, lateUnits = 0.0
         for j in 0..<columns.kind.count where values[j] > PlanNumbers.zeroTolerance {
-            var arrival: Int?
-            switch columns.kind[j] {
-            case .flow:
-                let group = formulation.groups[Int(columns.owner[j])]
-                if formulation.mode == .pruned, network.arcs[Int(columns.place[j])].to == group.destination {
-                    arrival = Int(columns.arrival[j])
-                }
-            case .delivery:
-                arrival = Int(columns.period[j])
-            case .unmet:
+            if columns.kind[j] == .unmet {
                 unmet += values[j]
-            case .hold:
-                break
-            }
-            if let arrival {
+            } else if let period = formulation.deliveryPeriod(ofColumn: j) {
                 let due = formulation.groups[Int(columns.owner[j])].due
                 delivered += values[j]
-                if arrival <= due {
+                if period <= due {
                     onTime += values[j]
                 } else {
-                    lateUnits += values[j] * Double(arrival - due)
+                    lateUnits += values[j] * Double(period - due)
                 }
             }
         }

@@ -11,68 +11,13 @@ public enum DocumentReader {
     }
 
     /// Largest input accepted, in bytes.
-    public static let maximumBytes = 1 << 30
+    public static let maximumBytes = InputBytes.maximumBytes
 
     /// Reads `path` (`-` for standard input); diagnostics name the file `name` when given.
     public static func read(path: String, as name: String? = nil) throws(InputError) -> DocumentNode {
         let file = name ?? path
-        let data: Data
-        if path == "-" {
-            // Read with the throwing API and a cap: `readDataToEndOfFile` traps when standard input
-            // cannot be read (a directory, a closed descriptor), and endless input must not exhaust memory.
-            data = try readLimited(FileHandle.standardInput, file: file)
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError(file: file, message: "no such file")
-            }
-            guard !isDirectory.boolValue else {
-                throw InputError(file: file, message: "is a directory, not a network file")
-            }
-            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-               size.uint64Value > UInt64(maximumBytes) {
-                throw tooLarge(file)
-            }
-            let handle: FileHandle
-            do {
-                handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            } catch {
-                throw InputError(file: file, message: "cannot be read (\(readFailure(error)))")
-            }
-            defer { try? handle.close() }
-            data = try readLimited(handle, file: file)  // also devices and pipes, which have no size
-        }
+        let data = try InputBytes.read(path: path, file: file, kind: "network file")
         return try parse(data, file: file, format: format(forPath: path))
-    }
-
-    /// Everything `handle` delivers, refusing more than `maximumBytes`.
-    static func readLimited(_ handle: FileHandle, file: String) throws(InputError) -> Data {
-        var data = Data()
-        while true {
-            let chunk: Data?
-            do {
-                chunk = try handle.read(upToCount: 1 << 20)
-            } catch {
-                throw InputError(file: file, message: "cannot be read (\(readFailure(error)))")
-            }
-            guard let chunk, !chunk.isEmpty else { return data }
-            data.append(chunk)
-            if data.count > maximumBytes { throw tooLarge(file) }
-        }
-    }
-
-    private static func tooLarge(_ file: String) -> InputError {
-        InputError(file: file, message: "is larger than \(maximumBytes >> 20) MiB")
-    }
-
-    /// The POSIX reason of a read error ("Is a directory"), which Foundation's message hides.
-    private static func readFailure(_ error: Error) -> String {
-        var nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError { nsError = underlying }
-        if nsError.domain == NSPOSIXErrorDomain, let reason = strerror(Int32(nsError.code)) {
-            return String(cString: reason)
-        }
-        return nsError.localizedDescription
     }
 
     /// The format implied by a file name, or nil when it must be detected from the content.
@@ -85,7 +30,7 @@ public enum DocumentReader {
 
     /// Parses in-memory bytes. `file` names the source in diagnostics.
     public static func parse(_ data: Data, file: String, format: Format? = nil) throws(InputError) -> DocumentNode {
-        guard data.count <= maximumBytes else { throw tooLarge(file) }
+        guard data.count <= maximumBytes else { throw InputBytes.tooLarge(file) }
         guard let text = String(validating: data, as: UTF8.self) else {
             throw InputError(file: file, message: "is not UTF-8 text (binary or corrupted file?)")
         }

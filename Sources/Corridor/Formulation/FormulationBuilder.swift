@@ -42,7 +42,7 @@ struct FormulationBuilder {
         }
         addCapacityRows(arcs: arcs)
         return Formulation(mode: mode, groups: groups, groupColumns: groupColumns, program: program,
-                           columns: columns, rows: rows)
+                           columns: columns, rows: rows, arcHeads: arcs.to.map { Int32($0) })
     }
 
     // MARK: Flow balance
@@ -75,7 +75,7 @@ struct FormulationBuilder {
             let tail = arcs.from[a], head = arcs.to[a]
             for t in departures {
                 let arrive = t + delay
-                let delivers = deliverOnArrival && head == group.destination
+                let delivers = Formulation.deliversOnArrival(mode, head: head, destination: group.destination)
                 let cost = unitCost + (delivers ? group.lateness(at: arrive) : 0)
                 let x = column(.flow, g, place: a, period: t, arrival: arrive, upper: quantity, cost: cost)
                 program.addEntry(row: row(g, hub: tail, period: t), column: x, value: -1)

@@ -39,19 +39,18 @@ public enum PlanExtractor {
         var flowColumns: [Int] = []
         var holdColumns: [Int] = []
         for j in range where abs(values[j]) >= PlanNumbers.zeroTolerance {
-            let place = Int(columns.place[j])
+            if let period = formulation.deliveryPeriod(ofColumn: j) {
+                deliveries[period, default: 0] += values[j]
+            }
             switch columns.kind[j] {
             case .unmet:
                 unmet[Int(columns.owner[j]), default: 0] += values[j]
             case .flow:
                 flowColumns.append(j)
-                if formulation.mode == .pruned, network.arcs[place].to == group.destination {
-                    deliveries[Int(columns.arrival[j]), default: 0] += values[j]
-                }
             case .hold:
                 holdColumns.append(j)
             case .delivery:
-                deliveries[Int(columns.period[j]), default: 0] += values[j]
+                break
             }
         }
         var decomposition = FlowDecomposition(horizon: network.periods, destination: group.destination,

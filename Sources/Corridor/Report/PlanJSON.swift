@@ -1,15 +1,10 @@
 import Foundation
 
-/// The plan JSON of contract §3: snake_case keys, sorted, pretty-printed, so the same plan is always
-/// the same bytes. Also reads a plan back (for `corridor verify`).
+/// The plan JSON of contract §3: snake_case keys, sorted, pretty-printed (`ReportJSON`), so the same
+/// plan is always the same bytes. Also reads a plan back (for `corridor verify`).
 public enum PlanJSON {
     public static func encode(_ plan: Plan) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(plan)
-        data.append(UInt8(ascii: "\n"))
-        return data
+        try ReportJSON.document(plan)
     }
 
     /// Reads a plan file; a malformed one is an `InputError` naming the file and the field.
@@ -31,18 +26,11 @@ public enum PlanJSON {
         }
     }
 
+    /// Reads the plan file at `path` (`-` for standard input), with the checks of any input file: a
+    /// missing file, a directory, one over `DocumentReader.maximumBytes` or an unreadable one is an
+    /// `InputError` naming it, like a network file's.
     public static func read(path: String) throws(InputError) -> Plan {
-        let data: Data
-        if path == "-" {
-            data = try DocumentReader.readLimited(FileHandle.standardInput, file: path)
-        } else {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw InputError(file: path, message: "no such file, or it cannot be read")
-            }
-            defer { try? handle.close() }
-            data = try DocumentReader.readLimited(handle, file: path)
-        }
-        return try decode(data, file: path)
+        try decode(InputBytes.read(path: path, file: path, kind: "plan file"), file: path)
     }
 
     private static func path(_ codingPath: [any CodingKey]) -> String {

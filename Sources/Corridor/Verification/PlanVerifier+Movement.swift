@@ -5,13 +5,11 @@ extension PlanVerifier {
         let commodity = network.commodities[movement.commodity]
         let uses = commodity.uses
         let horizon = network.periods
-        let hubCount = network.hubs.count
         if plan.quantity != movement.quantity {
             state.fail("\(path).quantity", "is \(plan.quantity), the network says \(movement.quantity)")
         }
-        // Net change of stock at (hub, period): supply and arrivals minus departures, deliveries, unmet.
-        var change = Array(repeating: 0.0, count: hubCount * horizon)
-        change[movement.from * horizon + movement.release] += movement.quantity
+        var change = StockChanges(horizon: horizon)
+        change.add(movement.quantity, hub: movement.from, period: movement.release)
 
         for (index, leg) in plan.legs.enumerated() {
             let legPath = "\(path).legs[\(index)]"
@@ -41,8 +39,8 @@ extension PlanVerifier {
                 state.fail(legPath, "runs outside the horizon (periods 0–\(horizon - 1))")
                 continue
             }
-            change[arc.from * horizon + leg.depart] -= leg.quantity
-            change[arc.to * horizon + arrive] += leg.quantity
+            change.subtract(leg.quantity, hub: arc.from, period: leg.depart)
+            change.add(leg.quantity, hub: arc.to, period: arrive)
             for d in network.dimensions.indices where uses[d] > 0 {
                 let load = uses[d] * leg.quantity
                 state.loads.link[a][leg.depart][d] += load
@@ -61,7 +59,7 @@ extension PlanVerifier {
                 state.fail("\(path).deliveries[\(index)]", "period \(delivery.period) or quantity \(delivery.quantity) is out of range")
                 continue
             }
-            change[movement.to * horizon + delivery.period] -= delivery.quantity
+            change.subtract(delivery.quantity, hub: movement.to, period: delivery.period)
             delivered += delivery.quantity
             let lateBy = delivery.period - movement.due
             if lateBy > 0 {
@@ -75,7 +73,7 @@ extension PlanVerifier {
         if plan.unmet < -slack(movement.quantity) || !plan.unmet.isFinite {
             state.fail("\(path).unmet", "must be a non-negative number, found \(plan.unmet)")
         } else {
-            change[movement.from * horizon + movement.release] -= plan.unmet
+            change.subtract(plan.unmet, hub: movement.from, period: movement.release)
             state.costs.unmet += plan.unmet * movement.unmetPenalty
         }
         let scale = movement.quantity
@@ -88,13 +86,27 @@ extension PlanVerifier {
             state.fail(path, "delivered \(delivered) plus unmet \(plan.unmet) is not the quantity \(movement.quantity)")
         }
 
-        // Conservation: the stock carried from t to t+1 is y[m, i, t]; it may never be negative and
-        // nothing may remain after the last period.
-        let holdingPerUnit = network.hubs.map { uses.dot($0.holdingCost) }
-        for i in 0..<hubCount {
+        verifyConservation(change, uses: uses, scale: movement.quantity, path: path, state: &state)
+        verifyItineraries(plan, movement: movement, path: path, state: &state)
+    }
+
+    /// Conservation: the stock carried from t to t+1 is y[m, i, t]; it may never be negative and
+    /// nothing may remain after the last period. Walks the hubs the movement touches, from the first
+    /// period its stock changes there; while nothing is held, straight to the next change.
+    private func verifyConservation(_ change: StockChanges, uses: DimensionVector, scale: Double, path: String,
+                                    state: inout VerificationState) {
+        let horizon = network.periods
+        for touched in change.hubs {
+            let i = touched.hub, changes = touched.changes
+            let holdingPerUnit = uses.dot(network.hubs[i].holdingCost)
             var stock = 0.0
-            for t in 0..<horizon {
-                stock += change[i * horizon + t]
+            var next = 0
+            var t = changes[0].period
+            while true {
+                if next < changes.count, changes[next].period == t {
+                    stock += changes[next].change
+                    next += 1
+                }
                 if stock < -slack(scale) {
                     state.fail(path, "at hub \"\(network.hubs[i].id)\" in period \(t), \(-stock) more units leave than are there")
                     stock = 0
@@ -105,14 +117,19 @@ extension PlanVerifier {
                     }
                     break
                 }
-                guard stock > 0 else { continue }
-                state.costs.holding += stock * holdingPerUnit[i]
+                guard stock > 0 else {
+                    // Nothing held: nothing happens here until the stock next changes.
+                    guard next < changes.count else { break }
+                    t = changes[next].period
+                    continue
+                }
+                state.costs.holding += stock * holdingPerUnit
                 for d in network.dimensions.indices where uses[d] > 0 {
                     state.loads.storage[i][t][d] += uses[d] * stock
                 }
+                t += 1
             }
         }
-        verifyItineraries(plan, movement: movement, path: path, state: &state)
     }
 
     private func verifyItineraries(_ plan: MovementPlan, movement: Movement, path: String, state: inout VerificationState) {

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads an input file's bytes, or standard input's for `-`, with the checks every input gets: a
+/// missing file, a directory, a file larger than `maximumBytes` or one that cannot be read is an
+/// `InputError` naming it (exit status 2), never a crash; endless input (devices, pipes) is cut off
+/// at the limit. Network documents (`DocumentReader`) and plan files (`PlanJSON`) both read here.
+enum InputBytes {
+    /// Largest input accepted, in bytes.
+    static let maximumBytes = 1 << 30
+
+    /// The bytes of `path` (`-` for standard input). Diagnostics name the file `file`; a directory is
+    /// "not a `kind`" (`network file`, `plan file`).
+    static func read(path: String, file: String, kind: String) throws(InputError) -> Data {
+        if path == "-" {
+            // Read with the throwing API and a cap: `readDataToEndOfFile` traps when standard input
+            // cannot be read (a directory, a closed descriptor), and endless input must not exhaust memory.
+            return try readLimited(FileHandle.standardInput, file: file)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: file, message: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw InputError(file: file, message: "is a directory, not a \(kind)")
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.uint64Value > UInt64(maximumBytes) {
+            throw tooLarge(file)
+        }
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(file: file, message: "cannot be read (\(readFailure(error)))")
+        }
+        defer { try? handle.close() }
+        return try readLimited(handle, file: file)  // also devices and pipes, which have no size
+    }
+
+    /// Everything `handle` delivers, refusing more than `maximumBytes`.
+    static func readLimited(_ handle: FileHandle, file: String) throws(InputError) -> Data {
+        var data = Data()
+        while true {
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: 1 << 20)
+            } catch {
+                throw InputError(file: file, message: "cannot be read (\(readFailure(error)))")
+            }
+            guard let chunk, !chunk.isEmpty else { return data }
+            data.append(chunk)
+            if data.count > maximumBytes { throw tooLarge(file) }
+        }
+    }
+
+    static func tooLarge(_ file: String) -> InputError {
+        InputError(file: file, message: "is larger than \(maximumBytes >> 20) MiB")
+    }
+
+    /// The POSIX reason of a read error ("Is a directory"), which Foundation's message hides.
+    private static func readFailure(_ error: Error) -> String {
+        var nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError { nsError = underlying }
+        if nsError.domain == NSPOSIXErrorDomain, let reason = strerror(Int32(nsError.code)) {
+            return String(cString: reason)
+        }
+        return nsError.localizedDescription
+    }
+}
