@@ -17,7 +17,8 @@ public final class BatchOutput: @unchecked Sendable {
         self.format = format
         if let path {
             if !FileManager.default.fileExists(atPath: path) {
-                FileManager.default.createFile(atPath: path, contents: nil)
+                // A failure shows as the open below failing, with the path in the error.
+                _ = FileManager.default.createFile(atPath: path, contents: nil)
             }
             guard let handle = FileHandle(forWritingAtPath: path) else {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
@@ -46,10 +47,7 @@ public final class BatchOutput: @unchecked Sendable {
 
     /// One record as a single JSON line (sorted keys, snake_case).
     public static func jsonLine(_ record: BatchRecord) -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(record)) ?? Data("{\"id\":\"?\",\"status\":\"error\"}".utf8)
+        let data = (try? ReportJSON.encoder(layout: .singleLine).encode(record)) ?? Data("{\"id\":\"?\",\"status\":\"error\"}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 

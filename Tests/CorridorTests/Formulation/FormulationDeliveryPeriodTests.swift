@@ -1,3 +1,4 @@
+import CorridorLP
 import CorridorTestSupport
 import XCTest
 @testable import Corridor
@@ -62,8 +63,11 @@ final class FormulationDeliveryPeriodTests: XCTestCase {
             XCTAssertEqual(result.plan.movements.map { $0.deliveries.map(\.period) }, [[3], [1]], "\(mode)")
             XCTAssertEqual(result.plan.movements.map(\.onTime), [0, 5], "\(mode)")
             XCTAssertEqual(result.plan.movements.map(\.lateUnitPeriods), [10, 0], "\(mode)")
+            // The LP solved again on its own (its optimum is unique), for the column values metrics read.
+            let problem = try GLPKProblem(result.formulation.program)
+            XCTAssertEqual(problem.solve(Planner.defaultSolverOptions), .optimal)
             let metrics = ScenarioMetrics.compute(network: network, formulation: result.formulation,
-                                                  values: result.primal, objective: result.plan.objective)
+                                                  values: problem.primalValues(), objective: problem.objectiveValue)
             XCTAssertEqual(metrics.delivered, 15, "\(mode)")
             XCTAssertEqual(metrics.onTime, 5, "\(mode)")
             XCTAssertEqual(metrics.lateUnitPeriods, 10, "\(mode)")
