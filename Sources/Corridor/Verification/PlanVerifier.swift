@@ -67,7 +67,7 @@ public struct PlanVerifier {
                     state.fail("capacity", "link \"\(link.id)\" \(network.hubs[arc.from].id)→\(network.hubs[arc.to].id) carries \(loads.link[a][t][d]) \(dimension) departing in period \(t), capacity \(arc.capacity[d])")
                 }
                 for (r, rule) in network.borderRules.enumerated() where loads.border[r][t][d] > rule.capacity[d] + slack(rule.capacity[d]) {
-                    state.fail("capacity", "border \(rule.from)→\(rule.to) clears \(loads.border[r][t][d]) \(dimension) in period \(t), capacity \(rule.capacity[d])")
+                    state.fail("capacity", "border \(rule.label) clears \(loads.border[r][t][d]) \(dimension) in period \(t), capacity \(rule.capacity[d])")
                 }
                 for (i, hub) in network.hubs.enumerated() {
                     if t < network.periods - 1, loads.storage[i][t][d] > hub.storage[d] + slack(hub.storage[d]) {
