@@ -12,7 +12,8 @@ struct ResilienceCommand: ParsableCommand {
         Every re-solve starts from an optimal basis on the already-loaded GLPK problem (bound
         changes, dual simplex, presolve off). A failure is settled without a solve when the optimal
         plan of the baseline, or of a smaller failure (a hub's link), carries nothing on what it
-        closes: that plan stays optimal (same_plan_as says which). Elements are each link direction, each hub (all its links) and each border
+        closes: that plan stays optimal; failures leaving the same LP are solved once (same_plan_as
+        says which). Elements are each link direction, each hub (all its links) and each border
         rule direction (the crossing closed). Name some with --elements: a link id, a hub id, or a
         border rule as FROM-TO (prefix link:, hub: or border: when a name is ambiguous).
 

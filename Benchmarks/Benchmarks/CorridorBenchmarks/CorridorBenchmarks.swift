@@ -106,27 +106,11 @@ let benchmarks: @Sendable () -> Void = {
 
     // The same two sweeps on GLPK alone (no metrics computed), counting simplex iterations: where
     // the time of a warm re-solve goes. Warm fixes the failure's columns and those it strands (as
-    // `corridor resilience` does); cold only the failure's own.
-    Benchmark("resilience baltic re-solves warm (GLPK only)", configuration: sweep.adding(simplexIterations)) { benchmark, state in
-        let program = state.engine.formulation.program
-        let problem = try! GLPKProblem(program)
-        precondition(problem.solve(Planner.defaultSolverOptions) == .optimal)
-        let baseline = problem.saveBasis()
-        benchmark.startMeasurement()  // the baseline solve above is not timed
-        var iterations = 0
-        for scenario in state.scenarios {
-            try! problem.restoreBasis(baseline)
-            try! problem.setColumnBounds(scenario.fixedColumns.map { BoundChange(index: $0, lower: 0, upper: 0) })
-            precondition(problem.resolveWarm() == .optimal)
-            iterations += problem.lastSolveIterations
-            try! problem.setColumnBounds(scenario.fixedColumns.map {
-                BoundChange(index: $0, lower: program.columnLower[$0], upper: program.columnUpper[$0])
-            })
-        }
-        benchmark.stopMeasurement()
-        benchmark.measurement(simplexIterations, iterations)
-    } setup: {
-        try ResilienceSetup.baltic()
+    // `corridor resilience` does), or — to show what fixing stranded columns saves — only the
+    // failure's own; cold only the failure's own.
+    warmResolvesBenchmark("resilience baltic re-solves warm (GLPK only)", configuration: sweep) { $0.fixedColumns }
+    warmResolvesBenchmark("resilience baltic re-solves warm, own columns only (GLPK only)", configuration: sweep) {
+        $0.closedColumns
     }
 
     Benchmark("resilience baltic re-solves cold (GLPK only)", configuration: sweep.adding(simplexIterations)) { benchmark, state in
@@ -148,32 +132,12 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // What `corridor resilience` runs: warm, failures settled by the baseline's or a smaller failure's
-    // optimal plan are not re-solved, and the rest start from a solved subset's basis when there is one.
-    Benchmark("resilience baltic single (corridor resilience)", configuration: sweep.adding(simplexIterations)) { benchmark, state in
-        var iterations = 0
-        for _ in benchmark.scaledIterations {
-            let report = try! ResilienceAnalysis.single(state.engine, elements: state.elements)
-            iterations = report.simplexIterations
-            blackHole(report)
-        }
-        benchmark.measurement(simplexIterations, iterations)
-    } setup: {
-        try ResilienceSetup.baltic()
-    }
-
+    // optimal plan, or sharing a solved failure's LP, are not re-solved, and the rest start from a
+    // solved subset's basis when there is one.
+    singleAnalysisBenchmark("resilience baltic single (corridor resilience)", configuration: sweep, setup: ResilienceSetup.baltic)
     // The same with two workers (this machine has two cores): not like for like with the
     // single-threaded cold sweep, reported beside it.
-    Benchmark("resilience baltic single, 2 jobs", configuration: sweep.adding(simplexIterations)) { benchmark, state in
-        var iterations = 0
-        for _ in benchmark.scaledIterations {
-            let report = try! ResilienceAnalysis.single(state.engine, elements: state.elements, jobs: 2)
-            iterations = report.simplexIterations
-            blackHole(report)
-        }
-        benchmark.measurement(simplexIterations, iterations)
-    } setup: {
-        try ResilienceSetup.baltic()
-    }
+    singleAnalysisBenchmark("resilience baltic single, 2 jobs", configuration: sweep, jobs: 2, setup: ResilienceSetup.baltic)
 
     // The same comparison on the generated S network (seed 1: 323 elements), which has the redundancy
     // of a real network: most failures reroute a little flow, and a warm re-solve takes a few dozen
@@ -192,16 +156,53 @@ let benchmarks: @Sendable () -> Void = {
         try ResilienceSetup.generated(.s)
     }
 
-    Benchmark("resilience S single (corridor resilience)", configuration: sweep.adding(simplexIterations)) { benchmark, state in
+    singleAnalysisBenchmark("resilience S single (corridor resilience)", configuration: sweep) {
+        try ResilienceSetup.generated(.s)
+    }
+}
+
+/// `corridor resilience`'s single-failure analysis (`ResilienceAnalysis.single`) on `jobs` workers,
+/// with the simplex iterations of its re-solves.
+func singleAnalysisBenchmark(_ name: String, configuration: Benchmark.Configuration, jobs: Int = 1,
+                             setup: @escaping () throws -> ResilienceSetup.State) {
+    Benchmark(name, configuration: configuration.adding(simplexIterations)) { benchmark, state in
         var iterations = 0
         for _ in benchmark.scaledIterations {
-            let report = try! ResilienceAnalysis.single(state.engine, elements: state.elements)
+            let report = try! ResilienceAnalysis.single(state.engine, elements: state.elements, jobs: jobs)
             iterations = report.simplexIterations
             blackHole(report)
         }
         benchmark.measurement(simplexIterations, iterations)
     } setup: {
-        try ResilienceSetup.generated(.s)
+        try setup()
+    }
+}
+
+/// Every element of baltic-reinforcement re-solved on GLPK alone from the baseline's optimal basis,
+/// with `fixing(scenario)` columns fixed at zero (the baseline solve is not timed).
+func warmResolvesBenchmark(_ name: String, configuration: Benchmark.Configuration,
+                           fixing columns: @escaping (ResilienceScenario) -> [Int]) {
+    Benchmark(name, configuration: configuration.adding(simplexIterations)) { benchmark, state in
+        let program = state.engine.formulation.program
+        let problem = try! GLPKProblem(program)
+        precondition(problem.solve(Planner.defaultSolverOptions) == .optimal)
+        let baseline = problem.saveBasis()
+        benchmark.startMeasurement()
+        var iterations = 0
+        for scenario in state.scenarios {
+            let fixed = columns(scenario)
+            try! problem.restoreBasis(baseline)
+            try! problem.setColumnBounds(fixed.map { BoundChange(index: $0, lower: 0, upper: 0) })
+            precondition(problem.resolveWarm() == .optimal)
+            iterations += problem.lastSolveIterations
+            try! problem.setColumnBounds(fixed.map {
+                BoundChange(index: $0, lower: program.columnLower[$0], upper: program.columnUpper[$0])
+            })
+        }
+        benchmark.stopMeasurement()
+        benchmark.measurement(simplexIterations, iterations)
+    } setup: {
+        try ResilienceSetup.baltic()
     }
 }
 

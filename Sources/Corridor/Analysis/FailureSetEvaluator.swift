@@ -142,10 +142,7 @@ final class FailureSetEvaluator {
                 if let witness = subsets.first(where: { p in
                     records[r].key.allSatisfy { !Self.contains(records[p].flowArcs, $0) }
                 }) {
-                    records[r].metrics = records[witness].metrics
-                    records[r].resolution = .samePlan(as: records[witness].label)
-                    records[r].flowArcs = records[witness].flowArcs
-                    records[r].basis = records[witness].basis
+                    settle(r, by: witness)
                     done += 1
                     progress?(done, total)
                     continue
@@ -155,29 +152,26 @@ final class FailureSetEvaluator {
                 toSolve.append((r, start.flatMap { records[$0].basis }))
             }
             // Failures whose LP is one already solved (or to be solved earlier in this wave) copy it.
+            // The limit is checked as the wave's solves are counted, before more scenarios are built.
             var solving: [(record: Int, start: BasisDelta?, scenario: ResilienceScenario)] = []
             var copies: [(record: Int, of: Int)] = []
             for (r, start) in toSolve {
                 let scenario = engine.scenario(closingArcs: records[r].key)
-                let lp = scenario.fixedColumns.sorted()
-                if let twin = lpIndex[lp] {
+                if let twin = lpIndex[scenario.fixedColumns] {
                     copies.append((r, twin))
-                } else {
-                    lpIndex[lp] = r
-                    solving.append((r, start, scenario))
+                    continue
                 }
-            }
-            if let solveLimit, solves + solving.count > solveLimit {
-                forget(pending.filter { wave[$0]! >= level })
-                return nil
+                if let solveLimit, solves + solving.count + 1 > solveLimit {
+                    forget(pending.filter { wave[$0]! >= level })
+                    return nil
+                }
+                lpIndex[scenario.fixedColumns] = r
+                solving.append((r, start, scenario))
             }
             try solve(solving, keep: { keepBases || isParent.contains($0) }, done: done, total: total, progress: progress)
             done += solving.count
             for (r, twin) in copies {
-                records[r].metrics = records[twin].metrics
-                records[r].resolution = .samePlan(as: records[twin].label)
-                records[r].flowArcs = records[twin].flowArcs
-                records[r].basis = records[twin].basis
+                settle(r, by: twin)
                 done += 1
                 progress?(done, total)
             }
@@ -189,6 +183,14 @@ final class FailureSetEvaluator {
                 ? .samePlan(as: records[r].label) : records[r].resolution
             return FailureSetOutcome(metrics: records[r].metrics, resolution: resolution)
         }
+    }
+
+    /// Record `r` takes the plan of record `witness` (a subset whose plan avoids it, or a set with the same LP).
+    private func settle(_ r: Int, by witness: Int) {
+        records[r].metrics = records[witness].metrics
+        records[r].resolution = .samePlan(as: records[witness].label)
+        records[r].flowArcs = records[witness].flowArcs
+        records[r].basis = records[witness].basis
     }
 
     private func solve(_ tasks: [(record: Int, start: BasisDelta?, scenario: ResilienceScenario)], keep: (Int) -> Bool,

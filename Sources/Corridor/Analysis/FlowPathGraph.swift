@@ -16,7 +16,8 @@ struct FlowPathGraph: Sendable {
     private struct GroupGraph: Sendable {
         var nodeCount: Int
         var sources: [Int32]
-        var isSink: [Bool]
+        /// The destination's nodes and the sources.
+        var sinks: [Int32]
         /// Edge e is column `column[e]` from `tail[e]` to `head[e]`.
         var column: [Int32]
         var tail: [Int32]
@@ -65,12 +66,11 @@ struct FlowPathGraph: Sendable {
                 edgeColumn.append(Int32(j))
                 groupOfColumn[j] = Int32(g)
             }
-            var isSink = [Bool](repeating: false, count: nodeOf.count)
-            for source in sources { isSink[Int(source)] = true }
-            for (key, id) in nodeOf where key / network.periods == group.destination { isSink[Int(id)] = true }
+            let arrivals = nodeOf.filter { $0.key / network.periods == group.destination }.map(\.value)
+            let sinks = Array(Set(sources + arrivals)).sorted()
             let (outStart, outEdges) = Self.adjacency(tail, nodes: nodeOf.count)
             let (inStart, inEdges) = Self.adjacency(head, nodes: nodeOf.count)
-            graphs.append(GroupGraph(nodeCount: nodeOf.count, sources: sources, isSink: isSink, column: edgeColumn,
+            graphs.append(GroupGraph(nodeCount: nodeOf.count, sources: sources, sinks: sinks, column: edgeColumn,
                                      tail: tail, head: head, outStart: outStart, outEdges: outEdges,
                                      inStart: inStart, inEdges: inEdges))
         }
@@ -108,8 +108,7 @@ struct FlowPathGraph: Sendable {
             let open = graph.column.map { !isClosed.contains($0) }
             let fromSource = Self.reach(graph.sources, graph.nodeCount, start: graph.outStart, edges: graph.outEdges,
                                         next: graph.head, open: open)
-            let sinks = (0..<graph.nodeCount).filter { graph.isSink[$0] }.map(Int32.init)
-            let toSink = Self.reach(sinks, graph.nodeCount, start: graph.inStart, edges: graph.inEdges,
+            let toSink = Self.reach(graph.sinks, graph.nodeCount, start: graph.inStart, edges: graph.inEdges,
                                     next: graph.tail, open: open)
             for e in graph.column.indices where open[e] && !(fromSource[Int(graph.tail[e])] && toSink[Int(graph.head[e])]) {
                 stranded.append(Int(graph.column[e]))

@@ -16,6 +16,7 @@ public struct ResilienceScenario: Sendable {
         self.rowUpperBounds = rowUpperBounds
     }
 
-    /// Every column a warm re-solve fixes at zero: the closed ones and the stranded ones.
-    public var fixedColumns: [Int] { closedColumns + strandedColumns }
+    /// Every column a warm re-solve fixes at zero, ascending: the closed ones and the stranded ones.
+    /// Two failures with the same fixed columns have the same LP.
+    public var fixedColumns: [Int] { (closedColumns + strandedColumns).sorted() }
 }

@@ -13,6 +13,11 @@ final class ResilienceWorker {
         var iterations: Int
         /// The optimal basis as changes from the baseline's, when asked for.
         var basis: BasisDelta?
+
+        /// A solve that ended without an optimum (or never started): no objective, no values.
+        static func unsolved(_ status: SolveStatus, iterations: Int = 0) -> Outcome {
+            Outcome(status: status, objective: .nan, values: [], iterations: iterations)
+        }
     }
 
     private let problem: GLPKProblem
@@ -61,10 +66,10 @@ final class ResilienceWorker {
                 BoundChange(index: $0.row, lower: program.rowLower[$0.row], upper: $0.upper)
             })
         } catch {
-            return Outcome(status: .failed("\(error)"), objective: .nan, values: [], iterations: 0)
+            return .unsolved(.failed("\(error)"))
         }
         let status = problem.resolveWarm(timeLimit: timeLimit)
-        var outcome = Outcome(status: status, objective: .nan, values: [], iterations: problem.lastSolveIterations)
+        var outcome = Outcome.unsolved(status, iterations: problem.lastSolveIterations)
         if status == .optimal {
             outcome.objective = problem.objectiveValue
             outcome.values = problem.primalValues()
@@ -89,14 +94,12 @@ final class ResilienceWorker {
             program.columnUpper[column] = 0
         }
         for change in scenario.rowUpperBounds { program.rowUpper[change.row] = change.upper }
-        guard let problem = try? GLPKProblem(program) else {
-            return Outcome(status: .failed("invalid LP"), objective: .nan, values: [], iterations: 0)
-        }
+        guard let problem = try? GLPKProblem(program) else { return .unsolved(.failed("invalid LP")) }
         let status = problem.solve(options)
         return status == .optimal
             ? Outcome(status: status, objective: problem.objectiveValue, values: problem.primalValues(),
                       iterations: problem.lastSolveIterations)
-            : Outcome(status: status, objective: .nan, values: [], iterations: problem.lastSolveIterations)
+            : .unsolved(status, iterations: problem.lastSolveIterations)
     }
 }
 

@@ -21,7 +21,7 @@ public struct ScenarioMetrics: Codable, Sendable, Equatable {
         for j in 0..<columns.kind.count where values[j] > PlanNumbers.zeroTolerance {
             if columns.kind[j] == .unmet {
                 unmet += values[j]
-            } else if let period = formulation.deliveryPeriod(ofColumn: j) {
+            } else if let period = formulation.deliveryPeriod(ofColumn: j, in: network) {
                 let due = formulation.groups[Int(columns.owner[j])].due
                 delivered += values[j]
                 if period <= due {

@@ -35,9 +35,9 @@ final class BatchDocuments: @unchecked Sendable {
     private var entries: [Key: Entry] = [:]
     /// How many scenarios have yet to take each file's document.
     private var remaining: [Key: Int] = [:]
-    private var reads: [String] = []
 
-    /// Documents for `scenarios`, read with `load` (by default `DocumentReader.read`).
+    /// Documents for `scenarios`, read with `load` (by default `DocumentReader.read`; tests count
+    /// the reads through it).
     init(scenarios: [BatchScenario], load: @escaping Loader = { path, label throws(InputError) in
         try DocumentReader.read(path: path, as: label)
     }) {
@@ -49,13 +49,6 @@ final class BatchDocuments: @unchecked Sendable {
             remaining[key, default: 0] += 1
         }
         self.keys = keys
-    }
-
-    /// The paths read so far, one entry per read (so each file appears once).
-    var filesRead: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return reads
     }
 
     /// The parsed document of `scenario`'s network, or the error reading it gave, naming the file as
@@ -72,9 +65,6 @@ final class BatchDocuments: @unchecked Sendable {
                 result = .failure(error)
             }
             entry.parsed = (scenario.networkLabel, result)
-            lock.lock()
-            reads.append(scenario.network)
-            lock.unlock()
         }
         let (label, result) = entry.parsed!
         switch result {

@@ -12,11 +12,12 @@ public struct BatchManifest: Sendable {
 
     /// Reads and expands a manifest. Any structural problem is an `InputError` (exit 2, nothing run).
     public static func load(path: String) throws(InputError) -> BatchManifest {
-        let document = try DocumentReader.read(path: path)
+        let document = try DocumentReader.read(path: path, kind: "batch manifest")
         // The manifest's real folder (symlinks resolved), so that `..` in its paths means what it
         // means to the file system.
-        let directory = path == "-" ? FileManager.default.currentDirectoryPath
-            : URL(fileURLWithPath: path).deletingLastPathComponent().resolvingSymlinksInPath().path
+        let folder = path == "-" ? FileManager.default.currentDirectoryPath
+            : URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let directory = BatchFilePath.real(folder) ?? folder
         return try BatchManifestDecoder(file: path, directory: directory).decode(document)
     }
 
@@ -55,7 +56,7 @@ struct BatchManifestDecoder {
         var scenarios: [BatchScenario] = []
         if let root = ObjectReader(document, path: "", allowed: ["name", "base", "scenarios"], log: log) {
             _ = root.string("name")  // a title for readers: checked to be text, not used
-            let base = root.string("base").map { (path: resolvePath($0), label: label($0)) }
+            let base = root.string("base").map(network(written:))
             if let items = root.list("scenarios", required: true) {
                 if items.isEmpty { log.report("scenarios", root.field("scenarios"), "must list at least one scenario") }
                 for (index, item) in items.enumerated() {
@@ -78,10 +79,17 @@ struct BatchManifestDecoder {
         path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).path
     }
 
-    /// How results name a file the manifest wrote as `written`: as written when absolute, otherwise the
-    /// resolved path relative to the manifest's folder (`../datasets/x/network.yaml`).
-    private func label(_ written: String) -> String {
-        written.hasPrefix("/") ? written : relativeToManifest(resolvePath(written))
+    /// The file the manifest wrote as `written`, and how results name it.
+    private func network(written: String) -> (path: String, label: String) {
+        let path = resolvePath(written)
+        return (path, label(written: written, resolved: path))
+    }
+
+    /// How results name the file `resolved`, which the manifest wrote as `written` (a path or a glob):
+    /// as resolved when written absolute, otherwise relative to the manifest's folder
+    /// (`../datasets/x/network.yaml`).
+    private func label(written: String, resolved: String) -> String {
+        written.hasPrefix("/") ? resolved : relativeToManifest(resolved)
     }
 
     private func relativeToManifest(_ path: String) -> String {
@@ -119,9 +127,9 @@ struct BatchManifestDecoder {
                 let stem = relative.hasSuffix(".yaml") || relative.hasSuffix(".json") || relative.hasSuffix(".yml")
                     ? String(relative[..<relative.lastIndex(of: ".")!]) : relative
                 networks.append((id.map { "\($0)/\(stem)" } ?? stem, match,
-                                 pattern.hasPrefix("/") ? match : relativeToManifest(match)))
+                                 label(written: pattern, resolved: match)))
             }
-        } else if let network = object.string("network").map({ (path: resolvePath($0), label: label($0)) }) ?? base {
+        } else if let network = object.string("network").map(network(written:)) ?? base {
             networks.append((id, network.path, network.label))
         } else {
             log.report(object.path("network"), object.node, "no network: give network, glob, or a top-level base")

@@ -51,15 +51,20 @@ public final class BatchOutput: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// One JSON Lines record (as `jsonLine` writes it), or nil when the line is not one.
+    static func record(jsonLine line: Substring) -> BatchRecord? {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try? decoder.decode(BatchRecord.self, from: Data(line.utf8))
+    }
+
     /// Parses the complete records of an output (JSON Lines or CSV: id and status columns only for CSV).
     public static func records(in data: Data, format: Format) -> [BatchRecord] {
         let text = String(decoding: data, as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         switch format {
         case .jsonl:
-            let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .convertFromSnakeCase
-            return lines.compactMap { try? decoder.decode(BatchRecord.self, from: Data($0.utf8)) }
+            return lines.compactMap { record(jsonLine: $0) }
         case .csv:
             return lines.dropFirst().compactMap { line in
                 let fields = CSVFields.split(String(line))

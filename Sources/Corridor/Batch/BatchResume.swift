@@ -11,8 +11,9 @@ import Foundation
 /// and a rename, so the output reads as one run of this version would have written it. An old
 /// absolute path that names no file any more (the checkout moved) cannot be checked: that record is
 /// matched by id, as earlier versions did, and kept as written. A record with a scenario's id whose
-/// `network` names another file stops the resume before anything is changed or run: skipping the scenario would keep a result for another file, running it again would give the
-/// id two records. CSV outputs have no `network` column; their records match by id alone.
+/// `network` names another file stops the resume before anything is changed or run: skipping the
+/// scenario would keep a result for another file, running it again would give the id two records.
+/// CSV outputs have no `network` column; their records match by id alone.
 public enum BatchResume {
     /// Ids of the records in the output at `path` (none when it does not exist), `scenarios` being
     /// every scenario of the manifest. Throws `InputError` (naming the output, line and `network`)
@@ -28,7 +29,7 @@ public enum BatchResume {
         }
         let review = try Review(complete, file: path, scenarios: scenarios)
         if review.rewritten {
-            try replace(path, with: Data(review.lines.map { $0 + "\n" }.joined().utf8))
+            try BatchFilePath.replace(path, with: Data(review.lines.map { $0 + "\n" }.joined().utf8))
         } else if complete.count < data.count {
             try truncate(path, to: complete.count)
         }
@@ -43,23 +44,26 @@ public enum BatchResume {
 
         init(_ data: Data, file: String, scenarios: [BatchScenario]) throws(InputError) {
             let byId = Dictionary(scenarios.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            // The real file of each scenario network, looked up once per distinct path.
+            var realFiles: [String: String] = [:]
             var problems: [Diagnostic] = []
             let text = String(decoding: data, as: UTF8.self)
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
                 lines.append(String(line))
-                guard var record = try? decoder.decode(BatchRecord.self, from: Data(line.utf8)) else { continue }
+                guard var record = BatchOutput.record(jsonLine: line) else { continue }
                 ids.insert(record.id)
                 guard let scenario = byId[record.id], let network = record.network, network != scenario.networkLabel else {
                     continue
                 }
-                if network.hasPrefix("/"), BatchFilePath.real(network) == nil {
+                let recordFile = network.hasPrefix("/") ? BatchFilePath.real(network) : nil
+                if network.hasPrefix("/"), recordFile == nil {
                     // An old absolute path that names nothing any more (the checkout moved): it cannot be
                     // checked, so it is matched by id as earlier versions did, and kept as written.
                     continue
                 }
-                if network.hasPrefix("/"), BatchFilePath.identity(network) == BatchFilePath.identity(scenario.network) {
+                let scenarioFile = realFiles[scenario.network] ?? BatchFilePath.identity(scenario.network)
+                realFiles[scenario.network] = scenarioFile
+                if let recordFile, recordFile == scenarioFile {
                     record.network = scenario.networkLabel
                     lines[lines.count - 1] = BatchOutput.jsonLine(record)
                     rewritten = true
@@ -80,18 +84,4 @@ public enum BatchResume {
         try handle.truncate(atOffset: UInt64(length))
     }
 
-    /// Replaces the output's content at once: a temporary file beside the real file (a symbolic link
-    /// stays a link), given its permissions, then renamed over it.
-    private static func replace(_ path: String, with data: Data) throws {
-        let target = BatchFilePath.real(path) ?? path
-        let temporary = target + ".resume-\(ProcessInfo.processInfo.processIdentifier)"
-        try data.write(to: URL(fileURLWithPath: temporary))
-        if let permissions = try? FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] {
-            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary)
-        }
-        if rename(temporary, target) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-    }
 }

@@ -55,13 +55,7 @@ public struct BatchRunner: Sendable {
 
     static func writePlan(_ plan: Plan, id: String, directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = planPath(id: id, directory: directory)
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        try PlanJSON.encode(plan).write(to: URL(fileURLWithPath: temporary))
-        if rename(temporary, path) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown)
-        }
+        try BatchFilePath.replace(planPath(id: id, directory: directory), with: PlanJSON.encode(plan))
     }
 }
 

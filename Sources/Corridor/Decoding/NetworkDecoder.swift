@@ -84,12 +84,12 @@ public enum NetworkDecoder {
             return dimensions.isEmpty ? ["t"] : dimensions
         }
 
-        /// Index of `id` in `table`, reporting an unknown reference.
         /// Index of each id (the first, when an id repeats: duplicates are reported elsewhere), for `resolve`.
         func indexByID(_ ids: [String]) -> [String: Int] {
             Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         }
 
+        /// Index of `id` in `table`, reporting an unknown reference.
         func resolve(_ id: String?, in table: [String: Int], what: String, path: String, node: DocumentNode?) -> Int? {
             guard let id else { return nil }
             if let index = table[id] { return index }

@@ -13,10 +13,12 @@ public enum DocumentReader {
     /// Largest input accepted, in bytes.
     public static let maximumBytes = InputBytes.maximumBytes
 
-    /// Reads `path` (`-` for standard input); diagnostics name the file `name` when given.
-    public static func read(path: String, as name: String? = nil) throws(InputError) -> DocumentNode {
+    /// Reads `path` (`-` for standard input); diagnostics name the file `name` when given, and call
+    /// it a `kind` ("is a directory, not a network file").
+    public static func read(path: String, as name: String? = nil,
+                            kind: String = "network file") throws(InputError) -> DocumentNode {
         let file = name ?? path
-        let data = try InputBytes.read(path: path, file: file, kind: "network file")
+        let data = try InputBytes.read(path: path, file: file, kind: kind)
         return try parse(data, file: file, format: format(forPath: path))
     }
 

@@ -38,7 +38,7 @@ enum InputBytes {
     }
 
     /// Everything `handle` delivers, refusing more than `maximumBytes`.
-    static func readLimited(_ handle: FileHandle, file: String) throws(InputError) -> Data {
+    private static func readLimited(_ handle: FileHandle, file: String) throws(InputError) -> Data {
         var data = Data()
         while true {
             let chunk: Data?

@@ -37,17 +37,16 @@ extension YAMLDocumentReader {
         private var keyProblem: InputError?
 
         static func problem(in text: String, file: String, budget: Int) -> InputError? {
-            var bytes = Array(text.utf8)
-            let length = bytes.count
-            bytes.append(0)
+            var text = text  // libyaml reads the UTF-8 bytes in place, by length: no copy, no terminator
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
             defer { parser.deallocate() }
             guard yaml_parser_initialize(parser) != 0 else { return nil }
             defer { yaml_parser_delete(parser) }
             var walker = EventPrePass(file: file, budget: budget)
-            return bytes.withUnsafeBufferPointer { buffer -> InputError? in
+            return text.withUTF8 { buffer -> InputError? in
+                guard let bytes = buffer.baseAddress else { return nil }  // empty: nothing to refuse
                 yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-                yaml_parser_set_input_string(parser, buffer.baseAddress, length)
+                yaml_parser_set_input_string(parser, bytes, buffer.count)
                 var event = yaml_event_t()
                 while true {
                     guard yaml_parser_parse(parser, &event) != 0 else { return nil }  // Yams reports it

@@ -14,6 +14,10 @@ public struct Formulation: Sendable {
     public enum Mode: Sendable, Equatable {
         case pruned
         case literal
+
+        /// Whether units are delivered as they arrive at their destination (pruned: no `d` columns,
+        /// lateness priced on the arriving flow) rather than by delivery columns (literal).
+        public var deliversOnArrival: Bool { self == .pruned }
     }
 
     /// What a column stands for.
@@ -71,9 +75,6 @@ public struct Formulation: Sendable {
     public var program: LinearProgram
     public var columns: ColumnMap
     public var rows: RowMap
-    /// The hub each arc reaches, by arc index (the `place` of flow columns): what
-    /// `deliveryPeriod(ofColumn:)` needs to know of the network.
-    public var arcHeads: [Int32]
 
     /// Builds the LP for `network`. Throws `InputError` when the model would not fit in memory
     /// (contract §4.12), before anything large is allocated. `keepAllCapacityRows` keeps rows that
@@ -99,31 +100,24 @@ public struct Formulation: Sendable {
         return builder.build(arcs: arcs)
     }
 
-    /// The period in which column `j` delivers units at its flow group's destination, or nil when it
+    /// The period in which column `j` (of this formulation of `network`) delivers units at its flow
+    /// group's destination, or nil when it
     /// delivers nothing. This is the delivery rule of the two models, read back by `PlanExtractor`
     /// and `ScenarioMetrics`: in the pruned model units are delivered as they arrive (no `d` columns,
     /// docs/formulation.md step 2), so a flow column whose arc reaches its group's destination
     /// delivers there in its arrival period; in the literal model only the delivery columns d[g, t]
     /// deliver, in period t. Holds and unmet columns never deliver.
-    public func deliveryPeriod(ofColumn j: Int) -> Int? {
+    public func deliveryPeriod(ofColumn j: Int, in network: Network) -> Int? {
         switch columns.kind[j] {
         case .flow:
             let destination = groups[Int(columns.owner[j])].destination
-            guard Self.deliversOnArrival(mode, head: Int(arcHeads[Int(columns.place[j])]),
-                                         destination: destination) else { return nil }
+            guard mode.deliversOnArrival, network.arcs[Int(columns.place[j])].to == destination else { return nil }
             return Int(columns.arrival[j])
         case .delivery:
             return Int(columns.period[j])
         case .hold, .unmet:
             return nil
         }
-    }
-
-    /// Whether a flow column on an arc reaching `head` delivers its units on arrival, for a group
-    /// bound for `destination`: the pruned model's rule, shared by the builder (which prices
-    /// lateness on such columns and gives them no balance row at the head) and `deliveryPeriod`.
-    static func deliversOnArrival(_ mode: Mode, head: Int, destination: Int) -> Bool {
-        mode == .pruned && head == destination
     }
 
     /// GLPK-safe names for export (`x_g0_a3_t2`, `link_a3_t2_d0`, …), indices as in the network.

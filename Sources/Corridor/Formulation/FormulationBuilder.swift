@@ -42,7 +42,7 @@ struct FormulationBuilder {
         }
         addCapacityRows(arcs: arcs)
         return Formulation(mode: mode, groups: groups, groupColumns: groupColumns, program: program,
-                           columns: columns, rows: rows, arcHeads: arcs.to.map { Int32($0) })
+                           columns: columns, rows: rows)
     }
 
     // MARK: Flow balance
@@ -53,7 +53,7 @@ struct FormulationBuilder {
         let horizon = network.periods
         let k = group.commodity
         let uses = network.commodities[k].uses
-        let deliverOnArrival = mode == .pruned
+        let deliverOnArrival = mode.deliversOnArrival
         let quantity = group.quantity
         let spans = VariableSpans(network: network, arcs: arcs, group: group, windows: windows,
                                   deliverOnArrival: deliverOnArrival)
@@ -73,9 +73,10 @@ struct FormulationBuilder {
             guard let departures = spans.departures(on: a), let delay = arcs.travel(a, k) else { continue }
             let unitCost = unitCosts[a][k]
             let tail = arcs.from[a], head = arcs.to[a]
+            // The delivery rule of `Formulation.deliveryPeriod(ofColumn:in:)`.
+            let delivers = deliverOnArrival && head == group.destination
             for t in departures {
                 let arrive = t + delay
-                let delivers = Formulation.deliversOnArrival(mode, head: head, destination: group.destination)
                 let cost = unitCost + (delivers ? group.lateness(at: arrive) : 0)
                 let x = column(.flow, g, place: a, period: t, arrival: arrive, upper: quantity, cost: cost)
                 program.addEntry(row: row(g, hub: tail, period: t), column: x, value: -1)

@@ -39,7 +39,7 @@ public enum PlanExtractor {
         var flowColumns: [Int] = []
         var holdColumns: [Int] = []
         for j in range where abs(values[j]) >= PlanNumbers.zeroTolerance {
-            if let period = formulation.deliveryPeriod(ofColumn: j) {
+            if let period = formulation.deliveryPeriod(ofColumn: j, in: network) {
                 deliveries[period, default: 0] += values[j]
             }
             switch columns.kind[j] {

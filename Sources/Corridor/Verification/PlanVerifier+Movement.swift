@@ -96,7 +96,7 @@ extension PlanVerifier {
     private func verifyConservation(_ change: StockChanges, uses: DimensionVector, scale: Double, path: String,
                                     state: inout VerificationState) {
         let horizon = network.periods
-        for touched in change.hubs {
+        for touched in change.byHub() {
             let i = touched.hub, changes = touched.changes
             let holdingPerUnit = uses.dot(network.hubs[i].holdingCost)
             var stock = 0.0

@@ -25,8 +25,8 @@ struct StockChanges {
         change[hub * horizon + period, default: 0] -= quantity
     }
 
-    /// The hubs touched, ascending.
-    var hubs: [Hub] {
+    /// The hubs touched, ascending, each with its changes (sorted and grouped on each call).
+    func byHub() -> [Hub] {
         var result: [Hub] = []
         for node in change.keys.sorted() {
             let hub = node / horizon, entry = (period: node % horizon, change: change[node]!)

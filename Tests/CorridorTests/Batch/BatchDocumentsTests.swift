@@ -38,6 +38,16 @@ final class BatchDocumentsTests: XCTestCase {
 
     private func real(_ path: String) -> String { BatchFilePath.real(path) ?? path }
 
+    /// Documents for `scenarios` read through `DocumentReader`, with a log of every path read.
+    private func counted(_ scenarios: [BatchScenario]) -> (documents: BatchDocuments, reads: ReadLog) {
+        let reads = ReadLog()
+        let documents = BatchDocuments(scenarios: scenarios) { path, label throws(InputError) in
+            reads.append(path)
+            return try DocumentReader.read(path: path, as: label)
+        }
+        return (documents, reads)
+    }
+
     func testASweepParsesItsNetworkOnce() throws {
         let factors = (1...40).map { Double($0) / 10 }
         let sweep = try scenarios("""
@@ -47,9 +57,9 @@ final class BatchDocumentsTests: XCTestCase {
             sweep: {kind: scale_quantities, values: [\(factors.map { "\($0)" }.joined(separator: ", "))]}
         """)
         XCTAssertEqual(sweep.count, 40)
-        let documents = BatchDocuments(scenarios: sweep)
+        let (documents, reads) = counted(sweep)
         let records = run(sweep, documents)
-        XCTAssertEqual(documents.filesRead.map(real), [real(folder.appendingPathComponent("nets/a.yaml").path)],
+        XCTAssertEqual(reads.paths.map(real), [real(folder.appendingPathComponent("nets/a.yaml").path)],
                        "one read for forty scenarios")
         XCTAssertEqual(records.map(\.id), sweep.map(\.id))
         XCTAssertEqual(records.map(\.status), Array(repeating: "optimal", count: 40), "\(records.compactMap(\.error))")
@@ -79,9 +89,9 @@ final class BatchDocumentsTests: XCTestCase {
             glob: nets/[ab].yaml
         """)
         XCTAssertEqual(scenarioList.count, 11)
-        let documents = BatchDocuments(scenarios: scenarioList)
+        let (documents, reads) = counted(scenarioList)
         let records = run(scenarioList, documents)
-        let read = documents.filesRead.map(real)
+        let read = reads.paths.map(real)
         XCTAssertEqual(read.count, 2, "\(read)")
         XCTAssertEqual(Set(read), Set(["a", "b"].map { real(folder.appendingPathComponent("nets/\($0).yaml").path) }))
         XCTAssertEqual(records.map(\.status), Array(repeating: "optimal", count: 11), "\(records.compactMap(\.error))")
@@ -115,9 +125,9 @@ final class BatchDocumentsTests: XCTestCase {
           - id: missing-again
             network: \(folder.appendingPathComponent("nets/missing.yaml").path)
         """)
-        let documents = BatchDocuments(scenarios: scenarioList)
+        let (documents, reads) = counted(scenarioList)
         let records = run(scenarioList, documents)
-        XCTAssertEqual(documents.filesRead.count, 2, "broken.yaml and missing.yaml, once each")
+        XCTAssertEqual(reads.paths.count, 2, "broken.yaml and missing.yaml, once each")
         XCTAssertEqual(records.map(\.status), Array(repeating: "error", count: 6))
         for (scenario, record) in zip(scenarioList, records) {
             let alone = BatchScenarioRunner.run(scenario, options: PlanningOptions(), timing: false).0
@@ -146,5 +156,23 @@ private final class Records: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return records
+    }
+}
+
+/// Paths read by a loader on several threads.
+private final class ReadLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var read: [String] = []
+
+    func append(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        read.append(path)
+    }
+
+    var paths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return read
     }
 }

@@ -297,28 +297,22 @@ final class DecodingDocumentReaderTests: XCTestCase {
         return text
     }
 
-    func testAliasBombUsedAsAKeyIsRefusedFast() {
-        // Yams hashes a mapping's keys to find duplicates, walking an aliased key's whole
-        // expansion: 10^8 nodes here, for a file of 600 bytes. It must not get that far.
-        let text = laughs(levels: 7) + "*a7 : 1\n"
-        let start = Date()
-        let found = refusalWithin(20, text, format: .yaml)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
-        XCTAssertEqual(found.count, 1, "\(found)")
-        XCTAssertNotNil(found.first?.line, "\(found)")
-        XCTAssertEqual(found.first?.file, "in.yaml")
-    }
-
-    func testAliasUsedAsAKeyIsRefused() {
-        // Within the value budget, so the key itself is what is refused, at its line.
-        let text = laughs(levels: 3) + "*a3 : 1\n"
-        let start = Date()
-        let found = refusalWithin(20, text, format: .yaml)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
-        XCTAssertEqual(found.count, 1, "\(found)")
-        XCTAssertEqual(found.first?.line, 5, "\(found)")
-        XCTAssertTrue(found.first?.message.contains("a key must be a plain name, not an alias") ?? false, "\(found)")
-        XCTAssertTrue(found.first?.message.contains("mapping keys must be plain text") ?? false, "\(found)")
+    func testAliasUsedAsAKeyIsRefusedFast() {
+        // Yams hashes a mapping's keys to find duplicates, walking an aliased key's whole expansion:
+        // 10^8 nodes for 7 levels, a file of 600 bytes. It must not get that far: over the value
+        // budget the bomb itself is refused; within it, the key is, at its line.
+        let cases: [(levels: Int, line: Int, messages: [String])] = [
+            (7, 6, ["expands to too many values (a YAML alias bomb?)"]),
+            (3, 5, ["a key must be a plain name, not an alias", "mapping keys must be plain text"]),
+        ]
+        for (levels, line, messages) in cases {
+            let found = refusalWithin(1, laughs(levels: levels) + "*a\(levels) : 1\n", format: .yaml)
+            XCTAssertEqual(found.count, 1, "\(found)")
+            XCTAssertEqual(found.first?.line, line, "\(levels) levels: \(found)")
+            for message in messages {
+                XCTAssertTrue(found.first?.message.contains(message) ?? false, "\(levels) levels: \(found)")
+            }
+        }
     }
 
     func testListOrObjectUsedAsAKeyIsRefused() {

@@ -3,7 +3,7 @@ import CorridorTestSupport
 import XCTest
 @testable import Corridor
 
-/// `Formulation.deliveryPeriod(ofColumn:)`, the delivery rule of both models, column by column on a
+/// `Formulation.deliveryPeriod(ofColumn:in:)`, the delivery rule of both models, column by column on a
 /// network small enough to list every column: A → B (transit 1) → C (transit 2), movement m from
 /// A to C and n from A to B, so the arc into B delivers n's units but carries m's on.
 final class FormulationDeliveryPeriodTests: XCTestCase {
@@ -19,10 +19,11 @@ final class FormulationDeliveryPeriodTests: XCTestCase {
 
     /// Every column's name with its delivery period (nil: delivers nothing).
     private func deliveryPeriods(_ mode: Formulation.Mode) throws -> [String: Int?] {
-        let formulation = try Formulation.build(Fixtures.network(yaml), mode: mode)
+        let network = try Fixtures.network(yaml)
+        let formulation = try Formulation.build(network, mode: mode)
         var periods: [String: Int?] = [:]
         for j in 0..<formulation.program.numberOfColumns {
-            periods[formulation.columnName(j)] = formulation.deliveryPeriod(ofColumn: j)
+            periods[formulation.columnName(j)] = formulation.deliveryPeriod(ofColumn: j, in: network)
         }
         return periods
     }

@@ -8,9 +8,10 @@ import XCTest
 final class ReadmeTourTests: XCTestCase {
     func testTheTourNetworkPlansToTheObjectiveTheReadmeShows() throws {
         let readme = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let start = try XCTUnwrap(readme.range(of: "```yaml\nperiods: 6"))
+        let fence = "```yaml\n"
+        let start = try XCTUnwrap(readme.range(of: fence + "periods: 6"))
         let end = try XCTUnwrap(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
-        let yaml = String(readme[readme.index(start.lowerBound, offsetBy: 8)..<end.lowerBound])
+        let yaml = String(readme[readme.index(start.lowerBound, offsetBy: fence.count)..<end.lowerBound])
         let tour = try Fixtures.plan(yaml).plan
         let tiny = try Planner.plan(NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))).plan
         XCTAssertEqual(tour.objective, 1790, accuracy: 1e-9)

@@ -12,13 +12,13 @@ final class StockChangesTests: XCTestCase {
         changes.add(7, hub: 2, period: 0)
         changes.add(1.5, hub: 0, period: 1)
         changes.subtract(10, hub: 2, period: 3)
-        let hubs = changes.hubs
+        let hubs = changes.byHub()
         XCTAssertEqual(hubs.map(\.hub), [0, 2])
         XCTAssertEqual(hubs[0].changes.map(\.period), [1])
         XCTAssertEqual(hubs[0].changes.map(\.change), [-2.5])
         XCTAssertEqual(hubs[1].changes.map(\.period), [0, 3])
         XCTAssertEqual(hubs[1].changes.map(\.change), [7, 0])
-        XCTAssertTrue(StockChanges(horizon: 4).hubs.isEmpty)
+        XCTAssertTrue(StockChanges(horizon: 4).byHub().isEmpty)
     }
 
     /// tiny.yaml's optimal plan: food waits at Narvik, 94 t from day 0 to 1 and 34 t from day 1 to
