@@ -84,7 +84,7 @@ struct PlanCommand: ParsableCommand {
         default: break
         }
         if noPresolve { solver.presolve = false }
-        if noScaling { solver.scaling = false }
+        if noScaling { solver.scaling = .none }
         if standardBasis { solver.basis = .standard }
         var options = PlanningOptions(mode: literal ? .literal : .pruned, aggregate: !noAggregate, solver: solver,
                                       exportLP: exportLP, exportMPS: exportMPS)

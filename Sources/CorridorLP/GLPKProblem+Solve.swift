@@ -47,7 +47,11 @@ extension GLPKProblem {
             parm.it_lim = options.glpkIterationLimit
 
             if rescale {
-                if options.scaling { glp_scale_prob(handle, GLP_SF_AUTO) } else { glp_unscale_prob(handle) }
+                switch options.scaling {
+                case .none: glp_unscale_prob(handle)
+                case .automatic: glp_scale_prob(handle, GLP_SF_AUTO)
+                case .geometricMean: glp_scale_prob(handle, GLP_SF_GM | GLP_SF_2N)
+                }
             }
             switch options.basis {
             case .standard: glp_std_basis(handle)

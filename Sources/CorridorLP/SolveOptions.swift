@@ -14,6 +14,17 @@ public struct SolveOptions: Sendable, Hashable {
         case dualPrimal
     }
 
+    /// How the constraint matrix is scaled before the simplex runs (`glp_scale_prob`).
+    public enum Scaling: Sendable, Hashable {
+        /// No scaling: any scaling left from an earlier solve is removed (`glp_unscale_prob`).
+        case none
+        /// GLPK's automatic choice (`GLP_SF_AUTO`), which leaves a matrix it finds well scaled alone.
+        case automatic
+        /// Geometric-mean scaling with factors rounded to powers of two (`GLP_SF_GM | GLP_SF_2N`),
+        /// applied even to a matrix GLPK would call well scaled. Powers of two scale exactly.
+        case geometricMean
+    }
+
     /// Which basis the simplex starts from.
     public enum InitialBasis: Sendable, Hashable {
         /// The trivial basis: all rows basic, all columns at a bound (`glp_std_basis`).
@@ -33,9 +44,8 @@ public struct SolveOptions: Sendable, Hashable {
     /// The presolver ignores the initial basis, so it defeats warm starts; when it proves
     /// infeasibility or unboundedness on its own, no basic solution is available afterwards.
     public var presolve: Bool
-    /// Scale the matrix automatically (`glp_scale_prob(GLP_SF_AUTO)`) before solving, or
-    /// remove any scaling (`glp_unscale_prob`). Default: `true`.
-    public var scaling: Bool
+    /// How to scale the matrix before solving. Default: `.automatic`.
+    public var scaling: Scaling
     /// Wall-clock limit in seconds, or `nil` for none. Default: `nil`.
     ///
     /// GLPK counts whole milliseconds; any positive limit below 1 ms (and zero or negative
@@ -54,7 +64,7 @@ public struct SolveOptions: Sendable, Hashable {
     public init(
         method: Method = .primal,
         presolve: Bool = false,
-        scaling: Bool = true,
+        scaling: Scaling = .automatic,
         timeLimit: Double? = nil,
         iterationLimit: Int? = nil,
         basis: InitialBasis = .advanced,

@@ -62,13 +62,13 @@ final class SolutionTests: XCTestCase {
         assertEqual(problem.reducedCosts(), [0, 0, 1])
     }
 
-    /// Every method and basis choice reaches the same optimum.
+    /// Every method, basis and scaling choice reaches the same optimum, reported unscaled.
     func testAllMethodsAgree() throws {
         for method in [SolveOptions.Method.primal, .dual, .dualPrimal] {
             for basis in [SolveOptions.InitialBasis.standard, .advanced, .keep] {
-                for presolve in [false, true] {
-                    let options = SolveOptions(
-                        method: method, presolve: presolve, scaling: !presolve, basis: basis)
+                for (presolve, scaling) in [(false, SolveOptions.Scaling.none), (false, .automatic), (false, .geometricMean),
+                                            (true, .none), (true, .geometricMean)] {
+                    let options = SolveOptions(method: method, presolve: presolve, scaling: scaling, basis: basis)
                     let problem = try GLPKProblem(Fixtures.equalityMin())
                     XCTAssertEqual(problem.solve(options), .optimal, "\(options)")
                     XCTAssertEqual(problem.objectiveValue, 29.5, accuracy: 1e-9, "\(options)")
@@ -124,7 +124,8 @@ final class SolutionTests: XCTestCase {
     /// would abort, so the build skips it). Without rows each column sits at its cheaper bound.
     func testEmptyProblems() throws {
         for options in [SolveOptions(), SolveOptions(presolve: true), SolveOptions(basis: .keep),
-                        SolveOptions(method: .dual, scaling: false, basis: .standard)] {
+                        SolveOptions(method: .dual, scaling: .none, basis: .standard),
+                        SolveOptions(method: .dualPrimal, scaling: .geometricMean)] {
             let nothing = try GLPKProblem(LinearProgram(objectiveConstant: 2))
             XCTAssertEqual(nothing.solve(options), .optimal)
             XCTAssertEqual(nothing.objectiveValue, 2)

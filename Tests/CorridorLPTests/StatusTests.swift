@@ -9,7 +9,7 @@ final class StatusTests: XCTestCase {
         SolveOptions(method: .dual),
         SolveOptions(method: .dual, presolve: true),
         SolveOptions(method: .dualPrimal, basis: .standard),
-        SolveOptions(method: .primal, scaling: false, basis: .keep),
+        SolveOptions(method: .primal, scaling: .none, basis: .keep),
     ]
 
     /// x + y ≤ 1 and x + y ≥ 2 cannot both hold.

@@ -185,7 +185,7 @@ func warmResolvesBenchmark(_ name: String, configuration: Benchmark.Configuratio
     Benchmark(name, configuration: configuration.adding(simplexIterations)) { benchmark, state in
         let program = state.engine.formulation.program
         let problem = try! GLPKProblem(program)
-        precondition(problem.solve(Planner.defaultSolverOptions) == .optimal)
+        precondition(problem.solve(state.engine.options) == .optimal)  // as `corridor resilience` solves it
         let baseline = problem.saveBasis()
         benchmark.startMeasurement()
         var iterations = 0

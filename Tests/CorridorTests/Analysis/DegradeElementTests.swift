@@ -90,7 +90,9 @@ final class DegradeElementTests: XCTestCase {
         let both = try halved(["DE-PL", "hub:LTMCK"])
         XCTAssertEqual(both.objective, 15_804_750, accuracy: 1e-3)
         XCTAssertEqual(both.unmet, 320, accuracy: 1e-6)
-        XCTAssertEqual(both.lateUnitPeriods, 116_105, accuracy: 1e-6)
+        // Lateness is not unique among optimal plans: this is the plan the geometric-mean scaled
+        // re-solve reaches (116,105 before re-solves were scaled so; same objective and unmet).
+        XCTAssertEqual(both.lateUnitPeriods, 116_510, accuracy: 1e-6)
         XCTAssertEqual(engine.baseline.objective, 11_459_333.3333, accuracy: 1e-3)
     }
 }
