@@ -86,7 +86,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // Issue 3: a single-failure sweep over every element of baltic-reinforcement, warm-started
     // (one GLPK problem, baseline basis restored, bounds changed, dual simplex) against the same
-    // sweep solved cold (a new problem per scenario, primal simplex from an advanced basis).
+    // sweep solved cold (a new problem per scenario, solved as `corridor plan` does: presolve on).
     let sweep = Benchmark.Configuration(metrics: stageMetrics, timeUnits: .milliseconds, warmupIterations: 1,
                                         maxDuration: .seconds(3), maxIterations: 5)
 
