@@ -96,6 +96,40 @@ final class SolutionTests: XCTestCase {
         XCTAssertEqual(problem.saveBasis().columnStatus[2], .fixed)
     }
 
+    /// A badly scaled LP (coefficients 10⁻³ to 10³), on which the scalings really differ: min 2x + 5y
+    /// with 1000x ≥ 2000, 0.001y ≥ 0.003, x + y ≤ 10 ⇒ x = 2, y = 3, cost 19. Row duals are the
+    /// costs over the coefficients: 2/1000 and 5/0.001; the slack row's is 0. Every scaling, warm
+    /// or cold, must report these unscaled.
+    func testScalingsReportUnscaledValues() throws {
+        var lp = LinearProgram(sense: .minimize)
+        let x = lp.addColumn(objective: 2)
+        let y = lp.addColumn(objective: 5)
+        let r1 = lp.addRow(lower: 2000)
+        let r2 = lp.addRow(lower: 0.003)
+        let r3 = lp.addRow(upper: 10)
+        lp.addEntry(row: r1, column: x, value: 1000)
+        lp.addEntry(row: r2, column: y, value: 0.001)
+        lp.addEntry(row: r3, column: x, value: 1)
+        lp.addEntry(row: r3, column: y, value: 1)
+        for scaling in [SolveOptions.Scaling.none, .automatic, .geometricMean] {
+            for method in [SolveOptions.Method.primal, .dual] {
+                let problem = try GLPKProblem(lp)
+                let options = SolveOptions(method: method, scaling: scaling)
+                XCTAssertEqual(problem.solve(options), .optimal, "\(options)")
+                XCTAssertEqual(problem.objectiveValue, 19, accuracy: 1e-9, "\(options)")
+                assertEqual(problem.primalValues(), [2, 3], "\(options)")
+                assertEqual(problem.rowActivities(), [2000, 0.003, 5], "\(options)")
+                assertEqual(problem.rowDuals(), [0.002, 5000, 0], "\(options)")
+                assertEqual(problem.reducedCosts(), [0, 0], "\(options)")
+                // A warm re-solve after a bound change keeps that scaling: y ≥ 4 ⇒ cost 24.
+                try problem.setRowBounds(r2, lower: 0.004, upper: .infinity)
+                XCTAssertEqual(problem.resolveWarm(), .optimal, "\(options)")
+                XCTAssertEqual(problem.objectiveValue, 24, accuracy: 1e-9, "\(options)")
+                assertEqual(problem.primalValues(), [2, 4], "\(options)")
+            }
+        }
+    }
+
     /// min x + 2y, x free, 0 ≤ y ≤ 10, s.t. x + y ≥ −1, x − y ≤ −2.
     /// x ≥ −1 − y and x ≤ −2 + y ⇒ y ≥ ½; cost x + 2y = −1 + y at x = −1 − y ⇒ y = ½,
     /// x = −1.5 (negative: the free column really is free), cost −0.5.

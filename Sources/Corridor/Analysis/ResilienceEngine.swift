@@ -26,12 +26,10 @@ public struct ResilienceEngine: Sendable {
     /// without presolve (warm re-solves need the baseline's final basis on the loaded problem) and
     /// with geometric-mean scaling.
     ///
-    /// Why that scaling: GLPK's automatic scaling leaves a matrix whose coefficients span 0.1–10
-    /// alone ("well scaled"), and each re-solve restarts the dual simplex's steepest-edge weights at
-    /// 1, so its first pivots follow the rows' infeasibilities in the matrix's own units. Solving the
-    /// baseline and re-solving on the geometric-mean scaled matrix cut the baltic-reinforcement
-    /// sweep from 10.2 k to 6.6 k dual iterations, and changed the generated S networks and the
-    /// other datasets by −17 % to +9 % (docs/resilience.md, "Speed"). Measured, not derived.
+    /// Why that scaling: GLPK's automatic scaling leaves these matrices alone ("well scaled"), and
+    /// re-solves on the geometric-mean scaled one took far fewer dual iterations on
+    /// baltic-reinforcement (10.2 k → 6.6 k) and about as many elsewhere — measured, not derived;
+    /// the figures and how to reproduce them are in docs/resilience.md, "How re-solves work".
     public init(network: Network, options: SolveOptions = Planner.defaultSolverOptions, file: String = "network") throws {
         self.network = network
         coldOptions = options
