@@ -12,24 +12,32 @@ public struct ResilienceEngine: Sendable {
     public let options: SolveOptions
     /// The options of cold solves, as given (with presolve, by default).
     public let coldOptions: SolveOptions
-    /// The baseline's metrics and column values.
+    /// The baseline's metrics and column values: the optimal plan `corridor plan` finds (see `init`).
     public let baseline: ScenarioMetrics
     public let baselineValues: [Double]
-    /// The baseline's optimal basis: every worker starts from it.
+    /// Row activities of `baselineValues`.
+    let baselineActivities: [Double]
+    /// An optimal basis of the baseline under `options`: every worker starts from it.
     public let baselineBasis: Basis
     /// Flow columns of each arc.
     let arcColumns: [[Int]]
     /// Finds the columns a failure strands (fixed at zero with the failure's own).
     let paths: FlowPathGraph
 
-    /// `options` are those of a cold solve (`evaluateCold`). The baseline and the re-solves use them
-    /// without presolve (warm re-solves need the baseline's final basis on the loaded problem) and
-    /// with geometric-mean scaling.
+    /// `options` are those of a cold solve (`evaluateCold`). The workers' baseline basis and the
+    /// re-solves use them without presolve (warm re-solves need the baseline's final basis on the
+    /// loaded problem) and with geometric-mean scaling.
     ///
     /// Why that scaling: GLPK's automatic scaling leaves these matrices alone ("well scaled"), and
     /// re-solves on the geometric-mean scaled one took far fewer dual iterations on
     /// baltic-reinforcement (10.2 k → 6.6 k) and about as many elsewhere — measured, not derived;
     /// the figures and how to reproduce them are in docs/resilience.md, "How re-solves work".
+    ///
+    /// The baseline plan reported (and used to settle failures that carry nothing) is the one
+    /// `corridor plan` finds: `plan`'s LP — this one without the capacity rows that can never bind,
+    /// same columns — solved cold with `options` as given. With several optimal plans, the basis
+    /// the workers start from may belong to another one: the objective is the same, on-time units
+    /// and lateness need not be, and a planner comparing the two reports expects the same figures.
     public init(network: Network, options: SolveOptions = Planner.defaultSolverOptions, file: String = "network") throws {
         self.network = network
         coldOptions = options
@@ -39,10 +47,20 @@ public struct ResilienceEngine: Sendable {
         self.options = options
         formulation = try Formulation.build(network, file: file, keepAllCapacityRows: true)
         let worker = try ResilienceWorker(formulation: formulation, options: options)
-        baselineValues = worker.baselineValues
         baselineBasis = worker.baselineBasis
-        baseline = ScenarioMetrics.compute(network: network, formulation: formulation, values: worker.baselineValues,
-                                           objective: worker.baselineObjective)
+        let planned = ResilienceWorker.solveCold(ResilienceScenario(), formulation: try Formulation.build(network, file: file),
+                                                 options: coldOptions)
+        guard planned.status == .optimal else { throw PlanningError.notOptimal(planned.status) }
+        assert(planned.values.count == formulation.program.numberOfColumns)
+        baselineValues = planned.values
+        baseline = ScenarioMetrics.compute(network: network, formulation: formulation, values: planned.values,
+                                           objective: planned.objective)
+        var activities = [Double](repeating: 0, count: formulation.program.numberOfRows)
+        let program = formulation.program
+        for k in 0..<program.numberOfNonZeros {
+            activities[Int(program.entryRow[k])] += program.entryValue[k] * planned.values[Int(program.entryColumn[k])]
+        }
+        baselineActivities = activities
         var columns = Array(repeating: [Int](), count: network.arcs.count)
         for j in 0..<formulation.columns.kind.count where formulation.columns.kind[j] == .flow {
             columns[Int(formulation.columns.place[j])].append(j)
@@ -98,20 +116,40 @@ public struct ResilienceEngine: Sendable {
     }
 
     /// Evaluates scenarios on `jobs` workers (each with its own GLPK problem and thread), each from
-    /// the baseline basis; results in input order. `progress` is called after each, from the worker
-    /// threads, with the number done so far.
+    /// the baseline basis; results in input order. A scenario the baseline plan survives
+    /// (`keepsBaselineOptimal`) is not solved: it gets the baseline's metrics. `progress` is called
+    /// after each, from the worker threads, with the number done so far.
     public func evaluate(_ scenarios: [ResilienceScenario], jobs: Int = 1,
                          progress: (@Sendable (Int) -> Void)? = nil) throws -> [ScenarioMetrics] {
-        guard !scenarios.isEmpty else { return [] }
-        return try WorkerPool.withPool(self, size: min(jobs, scenarios.count)) { pool in
-            let results = ResultStore<ScenarioMetrics>(count: scenarios.count)
+        let solving = scenarios.indices.filter { !keepsBaselineOptimal(scenarios[$0]) }
+        var metrics = scenarios.map { _ in baseline }
+        let settled = scenarios.count - solving.count
+        if settled > 0 { progress?(settled) }
+        guard !solving.isEmpty else { return metrics }
+        let solved = try WorkerPool.withPool(self, size: min(jobs, solving.count)) { pool in
+            let results = ResultStore<ScenarioMetrics>(count: solving.count)
             let engine = self
-            pool.run(scenarios.count) { worker, index in
-                let done = results.set(index, engine.metrics(of: worker.solve(scenarios[index])))
-                progress?(done)
+            pool.run(solving.count) { worker, index in
+                let done = results.set(index, engine.metrics(of: worker.solve(scenarios[solving[index]])))
+                progress?(settled + done)
             }
             return results.values.map { $0! }
         }
+        for (index, result) in zip(solving, solved) { metrics[index] = result }
+        return metrics
+    }
+
+    /// True when `scenario` only tightens the LP (closes columns, lowers row bounds) and the baseline
+    /// plan still satisfies it — carries nothing on the closed columns and stays within the lowered
+    /// bounds (to 1e-9, relative): that plan is then optimal for the scenario too. E.g. a capacity
+    /// level of 1, or one that cuts only capacity the plan does not use.
+    func keepsBaselineOptimal(_ scenario: ResilienceScenario) -> Bool {
+        let program = formulation.program
+        return scenario.closedColumns.allSatisfy { baselineValues[$0] <= PlanNumbers.zeroTolerance }
+            && scenario.rowUpperBounds.allSatisfy { row, upper in
+                upper <= program.rowUpper[row]
+                    && baselineActivities[row] <= upper + PlanNumbers.zeroTolerance * max(1, abs(upper))
+            }
     }
 
     /// The metrics of a re-solve's outcome.

@@ -1,4 +1,4 @@
-import Corridor
+@testable import Corridor
 import CorridorTestSupport
 import XCTest
 
@@ -76,6 +76,49 @@ final class ResilienceTests: XCTestCase {
         let objectives = report.rows.map(\.metrics.objective)
         for (higher, lower) in zip(objectives, objectives.dropFirst()) { XCTAssertLessThanOrEqual(higher, lower + 1e-6) }
         XCTAssertEqual(report.rows.last?.metrics.deliveredPct ?? -1, 0, accuracy: 1e-9, "no capacity, nothing moves")
+    }
+
+    /// The baseline of every analysis is the plan `corridor plan` prints, figure for figure — not just
+    /// its objective (baltic-reinforcement has optimal plans with different on-time units).
+    func testBaselineIsThePlanCorridorPlanFinds() throws {
+        for file in Fixtures.datasetFiles {
+            let network = try NetworkDecoder.load(path: file)
+            let engine = try ResilienceEngine(network: network)
+            let summary = try Planner.plan(network).plan.summary
+            let baseline = engine.baseline
+            let pairs = [(baseline.delivered, summary.delivered), (baseline.onTime, summary.onTime),
+                         (baseline.unmet, summary.unmet), (baseline.lateUnitPeriods, summary.lateUnitPeriods)]
+            for (index, (ours, plans)) in pairs.enumerated() {
+                XCTAssertEqual(ours, plans, accuracy: 1e-6 * max(1, abs(plans)), "\(file): figure \(index)")
+            }
+        }
+    }
+
+    /// A degraded scenario the baseline plan still satisfies keeps it optimal and is not solved: full
+    /// capacity, and cutting capacity the plan does not use. Raising capacity (a level above 1) may
+    /// lower the optimum, so it is solved.
+    func testDegradeSettlesWhatTheBaselinePlanSurvives() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("baltic-reinforcement/network.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        XCTAssertTrue(engine.keepsBaselineOptimal(engine.scenario(scalingCapacitiesBy: 1)))
+        XCTAssertFalse(engine.keepsBaselineOptimal(engine.scenario(scalingCapacitiesBy: 0.9)))
+        XCTAssertFalse(engine.keepsBaselineOptimal(engine.scenario(scalingCapacitiesBy: 1.5)))
+        // Links that carry nothing in the baseline plan: their capacity can go to zero.
+        let idle = FailureElement.all(in: network).filter { element in
+            element.kind == .link
+                && engine.scenario(closing: [element]).closedColumns.allSatisfy { engine.baselineValues[$0] <= PlanNumbers.zeroTolerance }
+        }
+        XCTAssertFalse(idle.isEmpty)
+        let cut = engine.scenario(scalingCapacitiesBy: 0, of: idle)
+        XCTAssertFalse(cut.rowUpperBounds.isEmpty)
+        XCTAssertTrue(engine.keepsBaselineOptimal(cut))
+        XCTAssertEqual(engine.evaluateCold(cut).objective, engine.baseline.objective, accuracy: 1e-6 * engine.baseline.objective)
+        let report = try ResilienceAnalysis.degrade(engine, levels: [1.5, 1, 0.9], elements: nil)
+        XCTAssertEqual(report.rows[1].metrics.onTime, engine.baseline.onTime, "level 1 is the baseline plan, not another optimum")
+        XCTAssertEqual(report.rows[1].metrics.lateUnitPeriods, engine.baseline.lateUnitPeriods)
+        XCTAssertLessThan(report.rows[0].metrics.objective, engine.baseline.objective, "more capacity, less unmet")
+        XCTAssertEqual(report.rows[0].metrics.objective, engine.evaluateCold(engine.scenario(scalingCapacitiesBy: 1.5)).objective,
+                       accuracy: 1e-6 * engine.baseline.objective)
     }
 
     func testRandomBandsAreOrderedAndReproducible() throws {
