@@ -63,10 +63,17 @@ public enum ResilienceAnalysis {
         // With more multi-element trials than elements drawn, solve each drawn element alone first:
         // a trial is then settled whenever one of its elements' optimal plans avoids the others.
         let drawn = Set(draws.flatMap { $0 }).sorted()
-        if draws.count(where: { $0.count > 1 }) > drawn.count {
-            _ = try evaluator.evaluate(drawn.map { [elements[$0]] }, keepBases: true, progress: progress)
+        let singlesFirst = draws.count(where: { $0.count > 1 }) > drawn.count
+        let total = (singlesFirst ? drawn.count : 0) + draws.count
+        if singlesFirst {
+            _ = try evaluator.evaluate(drawn.map { [elements[$0]] }, keepBases: true,
+                                       progress: part(of: progress, after: 0, sets: drawn.count, total: total))
+            progress?(drawn.count, total)
         }
-        let outcomes = try evaluator.evaluate(draws.map { $0.map { elements[$0] } }, progress: progress)!
+        let outcomes = try evaluator.evaluate(draws.map { $0.map { elements[$0] } },
+                                              progress: part(of: progress, after: total - draws.count,
+                                                             sets: draws.count, total: total))!
+        progress?(total, total)
         let metrics = outcomes.map(\.metrics)
         let samples = draws.indices.map {
             RandomFailureReport.Trial(failed: draws[$0].map { elements[$0].label }, metrics: metrics[$0],
@@ -114,12 +121,14 @@ public enum ResilienceAnalysis {
             var smaller: [[Int]: Double] = [:]
             for size in 1...k {
                 let sets = combinations(elements.count, size)
+                let levelProgress = part(of: progress, after: evaluated, sets: sets.count, total: enumerated)
                 guard let outcomes = try evaluator.evaluate(sets.map { $0.map { elements[$0] } }, solveLimit: exactLimit,
-                                                            keepBases: size < k, progress: progress) else {
+                                                            keepBases: size < k, progress: levelProgress) else {
                     exact = false
                     break
                 }
                 evaluated += sets.count
+                progress?(evaluated, enumerated)
                 if size == k {
                     candidates = zip(sets, outcomes.map(\.metrics)).map { set, metrics in
                         (set, metrics, set.filter { element in
@@ -148,11 +157,16 @@ public enum ResilienceAnalysis {
                 : "finding the worst of the \(setCount) sets of \(k) elements needs more than \(exactLimit) re-solves "
                     + "(--exact-limit); "
             var chosen: [Int] = []
+            let greedySets = (0..<k).reduce(0) { $0 + elements.count - $1 }
+            var greedyDone = 0
             for _ in 0..<k {
                 let options = elements.indices.filter { !chosen.contains($0) }
+                let roundProgress = part(of: progress, after: greedyDone, sets: options.count, total: greedySets)
                 let outcomes = try evaluator.evaluate(options.map { (chosen + [$0]).map { elements[$0] } },
-                                                      keepBases: true, progress: progress)!
+                                                      keepBases: true, progress: roundProgress)!
                 evaluated += options.count
+                greedyDone += options.count
+                progress?(greedyDone, greedySets)
                 let ranked = zip(options, outcomes.map(\.metrics)).sorted { (a: (Int, ScenarioMetrics), b: (Int, ScenarioMetrics)) in
                     worse(a.1, than: b.1) || (!worse(b.1, than: a.1) && a.0 < b.0)
                 }
@@ -178,6 +192,14 @@ public enum ResilienceAnalysis {
                                                              objectiveChange: PlanNumbers.clean($0.metrics.objective - engine.baseline.objective),
                                                              redundant: $0.redundant.map { $0.map { elements[$0].label } })
                                })
+    }
+
+    /// Progress of one `FailureSetEvaluator.evaluate` call within a longer run: the call's (done, to
+    /// solve) becomes a share of its `sets`, after the `after` sets before it, of `total` — so one bar
+    /// covers the whole analysis instead of restarting at each call.
+    private static func part(of progress: Progress?, after: Int, sets: Int, total: Int) -> Progress? {
+        guard let progress else { return nil }
+        return { done, pending in progress(after + (pending > 0 ? done * sets / pending : sets), total) }
     }
 
     private static func counting(_ progress: Progress?, total: Int) -> (@Sendable (Int) -> Void)? {

@@ -121,6 +121,28 @@ final class ResilienceTests: XCTestCase {
                        accuracy: 1e-6 * engine.baseline.objective)
     }
 
+    /// One progress bar per analysis: `worst` (one evaluation per set size) and `random` (drawn
+    /// elements alone first) report one total, done never goes back, and the last call is complete.
+    func testProgressCoversTheWholeAnalysis() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("baltic-reinforcement/network.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let elements = Array(FailureElement.all(in: network).prefix(8))
+        func check(_ calls: [(done: Int, total: Int)], total: Int, _ label: String) {
+            XCTAssertGreaterThan(calls.count, 2, label)
+            XCTAssertTrue(calls.allSatisfy { $0.total == total && $0.done <= total }, label)
+            XCTAssertEqual(calls.map(\.done), calls.map(\.done).sorted(), "\(label): done never goes back")
+            XCTAssertEqual(calls.last?.done, total, label)
+        }
+        let worst = ProgressLog()
+        _ = try ResilienceAnalysis.worst(engine, elements: elements, k: 2, progress: worst.record)
+        check(worst.calls, total: 8 + 28, "worst: 8 sets of one, 28 of two")
+        let random = ProgressLog()
+        let report = try ResilienceAnalysis.random(engine, elements: elements, sampling: .count(2), trials: 20, seed: 5,
+                                                   progress: random.record)
+        let drawn = Set(report.samples.flatMap(\.failed)).count
+        check(random.calls, total: drawn + 20, "random: \(drawn) drawn elements, then 20 trials")
+    }
+
     func testRandomBandsAreOrderedAndReproducible() throws {
         let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
         let engine = try ResilienceEngine(network: network)
@@ -170,5 +192,15 @@ final class ResilienceTests: XCTestCase {
         let named = try FailureElement.named(["e10", "hub:KRN", "NO-SE"], in: network)
         XCTAssertEqual(named.map(\.label), ["link e10 NVK→KRN", "link e10 KRN→NVK", "hub KRN", "border NO→SE"])
         XCTAssertThrowsError(try FailureElement.named(["nowhere"], in: network))
+    }
+}
+
+/// Progress calls, collected from whichever thread makes them.
+private final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var log: [(done: Int, total: Int)] = []
+    var calls: [(done: Int, total: Int)] { lock.withLock { log } }
+    var record: ResilienceAnalysis.Progress {
+        { [self] done, total in lock.withLock { log.append((done, total)) } }
     }
 }
