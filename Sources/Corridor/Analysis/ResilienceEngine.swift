@@ -35,7 +35,8 @@ public struct ResilienceEngine: Sendable {
     ///
     /// The baseline plan reported (and used to settle failures that carry nothing) is the one
     /// `corridor plan` finds: `plan`'s LP — this one without the capacity rows that can never bind,
-    /// same columns — solved cold with `options` as given. With several optimal plans, the basis
+    /// same columns — solved cold with `options` as given, on a thread of its own beside the
+    /// workers' baseline solve. With several optimal plans, the basis
     /// the workers start from may belong to another one: the objective is the same, on-time units
     /// and lateness need not be, and a planner comparing the two reports expects the same figures.
     public init(network: Network, options: SolveOptions = Planner.defaultSolverOptions, file: String = "network") throws {
@@ -46,10 +47,30 @@ public struct ResilienceEngine: Sendable {
         options.scaling = .geometricMean
         self.options = options
         formulation = try Formulation.build(network, file: file, keepAllCapacityRows: true)
-        let worker = try ResilienceWorker(formulation: formulation, options: options)
+        // The two baseline solves run side by side: `plan`'s on a thread of its own, which it leaves
+        // with its GLPK environment released.
+        let planFormulation = try Formulation.build(network, file: file)
+        let coldOptions = self.coldOptions
+        let plannedStore = ResultStore<ResilienceWorker.Outcome>(count: 1)
+        let planSolved = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            _ = plannedStore.set(0, ResilienceWorker.solveCold(ResilienceScenario(), formulation: planFormulation,
+                                                               options: coldOptions))
+            GLPKEnvironment.releaseForCurrentThread()
+            planSolved.signal()
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+        let worker: ResilienceWorker
+        do {
+            worker = try ResilienceWorker(formulation: formulation, options: options)
+        } catch {
+            planSolved.wait()
+            throw error
+        }
+        planSolved.wait()
         baselineBasis = worker.baselineBasis
-        let planned = ResilienceWorker.solveCold(ResilienceScenario(), formulation: try Formulation.build(network, file: file),
-                                                 options: coldOptions)
+        let planned = plannedStore.values[0]!
         guard planned.status == .optimal else { throw PlanningError.notOptimal(planned.status) }
         assert(planned.values.count == formulation.program.numberOfColumns)
         baselineValues = planned.values
