@@ -13,7 +13,8 @@ extension GLPKProblem {
     /// Puts a saved basis back (`glp_set_row_stat` / `glp_set_col_stat`), typically to
     /// warm-start ``resolveWarm(timeLimit:verbose:)`` or `solve` with `basis: .keep` from a
     /// baseline. GLPK adjusts a non-basic status to fit each variable's current bound type
-    /// (e.g. `.atUpper` becomes `.atLower` for a variable that has no upper bound).
+    /// (e.g. `.atUpper` becomes `.atLower` for a variable that has no upper bound). The basis is
+    /// factorized afresh (`glp_factorize`), so a solve from it does not depend on earlier solves.
     ///
     /// - Throws: ``LPError/basisMismatch(expectedRows:expectedColumns:rows:columns:)`` if the
     ///   sizes differ from the problem's, ``LPError/invalidBasis(basicCount:rows:)`` if the
@@ -33,6 +34,12 @@ extension GLPKProblem {
         for (j, status) in basis.columnStatus.enumerated() {
             glp_set_col_stat(handle, Int32(j + 1), Self.glpkStatus(status))
         }
+        // GLPK keeps its basis factorization when the set of basic variables has not changed, and
+        // the simplex then continues from that factorization with its accumulated updates — so a
+        // re-solve could depend on what the problem solved before. Factorize afresh, as
+        // `glp_simplex` does for a new basis, so that a restored basis always starts the same way.
+        // (A singular basis is left to `glp_simplex`, which reports it.)
+        _ = glp_factorize(handle)
     }
 
     private static func basisStatus(_ status: Int32) -> BasisStatus {

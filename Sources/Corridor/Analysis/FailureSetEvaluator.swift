@@ -27,9 +27,11 @@ public struct FailureSetOutcome: Sendable {
 /// So if a set S ⊆ T has an optimal plan that carries nothing on the arcs T closes, that plan is
 /// feasible for T and no plan of T can be cheaper: it is optimal for T, and no solve is needed.
 /// S = ∅ (the baseline) is the rule "an element that carries nothing cannot change the optimum";
-/// S = the busiest link of a hub often settles the hub. Sets are processed in waves — a set only
-/// after its subsets (the single elements whose arcs it contains, and sets made of some of its
-/// elements) — and within a wave the solves run in parallel; every choice (which subset
+/// S = the busiest link of a hub often settles the hub. For single failures "S ⊆ T" is also read on
+/// the LP: S's fixed columns (closed and stranded) a strict subset of T's, although T does not
+/// close S's arcs. Sets are processed in waves — a set only after its subsets (the single elements
+/// whose arcs it contains, single failures whose fixed columns its own contain, and sets made of
+/// some of its elements) — and within a wave the solves run in parallel; every choice (which subset
 /// settles a set, which subset's optimal basis a solve starts from) depends only on the input order,
 /// so results do not depend on the number of workers.
 ///
@@ -48,6 +50,8 @@ final class FailureSetEvaluator {
         /// Bit per arc: carries flow in this record's plan.
         var flowArcs: [UInt64]
         var basis: BasisDelta?
+        /// The columns its LP fixes at zero, for single failures (column-level subsets).
+        var fixed: [Int]?
     }
 
     let engine: ResilienceEngine
@@ -108,13 +112,34 @@ final class FailureSetEvaluator {
         // Subsets of each pending set among the records, and its wave (after its pending subsets):
         // single elements whose arcs it contains (a hub's links), and the sets made of some of its
         // elements (all of them up to 12 elements, else those without one element).
+        // Single failures also have column-level subsets: S whose fixed columns (closed and stranded)
+        // are a strict subset of T's, although T does not close S's arcs — e.g. a transfer that only
+        // one rail link feeds. T's LP is S's with more columns fixed at zero, so the same rules hold.
+        var scenarios: [Int: ResilienceScenario] = [:]
+        for r in pending where members[r]!.count == 1 {
+            let scenario = engine.scenario(closingArcs: records[r].key)
+            scenarios[r] = scenario
+            records[r].fixed = scenario.fixedColumns
+        }
+        var byFirstFixed: [Int: [Int]] = [:]
+        for (p, record) in records.enumerated() where record.resolution != .baseline {
+            if let first = record.fixed?.first { byFirstFixed[first, default: []].append(p) }
+        }
         var parents: [Int: [Int]] = [:]
-        var wave: [Int: Int] = [:]
         var isParent = Set<Int>()
-        for r in pending.sorted(by: { (records[$0].key.count, $0) < (records[$1].key.count, $1) }) {
+        for r in pending {
             let key = records[r].key, set = members[r]!
             var candidates = Set<Int>()
             for arc in key { candidates.formUnion(byArc[arc]) }
+            var columnSubsets: [Int] = []
+            if let fixed = records[r].fixed {
+                for column in fixed {
+                    columnSubsets += (byFirstFixed[column] ?? []).filter { p in
+                        let smaller = records[p].fixed!
+                        return p != r && smaller.count < fixed.count && Self.isSubset(smaller, of: fixed)
+                    }
+                }
+            }
             if set.count > 1 {
                 let parts: [[Int]] = set.count <= 12
                     ? (1..<(1 << set.count) - 1).map { mask in set.indices.filter { mask & (1 << $0) != 0 } }
@@ -126,11 +151,21 @@ final class FailureSetEvaluator {
             let subsets = candidates.filter { p in
                 p != r && records[p].resolution != .baseline && records[p].key.count < key.count
                     && Self.isSubset(records[p].key, of: key)
-            }.sorted()
+            }.union(columnSubsets).sorted()
             parents[r] = subsets
             isParent.formUnion(subsets)
-            wave[r] = subsets.compactMap { wave[$0].map { $0 + 1 } }.max() ?? 0
         }
+        // Each pending set's wave: after its pending subsets (the relation is acyclic: every step
+        // strictly shrinks the arcs or the fixed columns).
+        var wave: [Int: Int] = [:]
+        let isPending = Set(pending)
+        func waveOf(_ r: Int) -> Int {
+            if let known = wave[r] { return known }
+            let level = parents[r]!.filter(isPending.contains).map { waveOf($0) + 1 }.max() ?? 0
+            wave[r] = level
+            return level
+        }
+        for r in pending { _ = waveOf(r) }
 
         let total = pending.count
         var done = 0
@@ -156,7 +191,7 @@ final class FailureSetEvaluator {
             var solving: [(record: Int, start: BasisDelta?, scenario: ResilienceScenario)] = []
             var copies: [(record: Int, of: Int)] = []
             for (r, start) in toSolve {
-                let scenario = engine.scenario(closingArcs: records[r].key)
+                let scenario = scenarios[r] ?? engine.scenario(closingArcs: records[r].key)
                 if let twin = lpIndex[scenario.fixedColumns] {
                     copies.append((r, twin))
                     continue
@@ -225,6 +260,7 @@ final class FailureSetEvaluator {
         lpIndex = lpIndex.filter { !gone.contains($0.value) }
         for r in unevaluated {
             index[records[r].key] = nil
+            records[r].fixed = nil
             for arc in records[r].key { byArc[arc].removeAll { gone.contains($0) } }
             records[r].basis = nil
         }

@@ -44,4 +44,33 @@ final class WorkerPoolTests: XCTestCase {
         XCTAssertEqual(outcome.iterations, 0)
         XCTAssertEqual(outcome.objective, engine.baseline.objective, accuracy: 1e-9 * engine.baseline.objective)
     }
+
+    /// A re-solve does not depend on what the worker solved before: the same start basis and scenario
+    /// take the same pivots on a worker that has just solved the failure that basis came from (GLPK
+    /// would otherwise carry that solve's updated factorization over) and on a fresh one.
+    func testAReSolveDoesNotDependOnTheWorkersHistory() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("baltic-reinforcement/network.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let elements = FailureElement.all(in: network)
+        func element(_ label: String) throws -> FailureElement { try XCTUnwrap(elements.first { $0.label == label }, label) }
+        // Pairs whose first leaves a relaxation of the second's LP: its optimal basis is a dual feasible start.
+        let pairs = [("link mck-ses-transfer LTMCK→LTSES", "link bia-mck-rail PLBIA→LTMCK"),
+                     ("link swk-kun-road PLSWK→LTKUN", "hub LTKUN"),
+                     ("link haj-ffo-road DEHAJ→DEFFO", "hub DEHAJ")]
+        for (smaller, larger) in pairs {
+            let first = engine.scenario(closing: [try element(smaller)])
+            let second = engine.scenario(closing: [try element(larger)])
+            XCTAssertTrue(Set(first.fixedColumns).isStrictSubset(of: Set(second.fixedColumns)))
+            let used = try ResilienceWorker(formulation: engine.formulation, options: engine.options,
+                                            baselineBasis: engine.baselineBasis)
+            let start = try XCTUnwrap(used.solve(first, keepBasis: true).basis)
+            let afterIt = used.solve(second, from: start)
+            let fresh = try ResilienceWorker(formulation: engine.formulation, options: engine.options,
+                                             baselineBasis: engine.baselineBasis)
+            let alone = fresh.solve(second, from: start)
+            XCTAssertEqual(afterIt.status, .optimal)
+            XCTAssertEqual(afterIt.iterations, alone.iterations, "\(larger) after \(smaller)")
+            XCTAssertEqual(afterIt.values, alone.values, "\(larger) after \(smaller)")
+        }
+    }
 }
