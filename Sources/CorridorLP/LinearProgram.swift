@@ -85,6 +85,16 @@ public struct LinearProgram: Sendable, Equatable {
     /// Number of stored matrix entries (explicit zeros included).
     public var numberOfNonZeros: Int { entryValue.count }
 
+    /// The row activities `A x` of column values `x` (one per column): what the row bounds limit.
+    public func rowActivities(of x: [Double]) -> [Double] {
+        precondition(x.count == numberOfColumns, "one value per column")
+        var activities = [Double](repeating: 0, count: numberOfRows)
+        for k in entryValue.indices {
+            activities[Int(entryRow[k])] += entryValue[k] * x[Int(entryColumn[k])]
+        }
+        return activities
+    }
+
     // MARK: - Building
 
     /// Appends a column and returns its 0-based index.

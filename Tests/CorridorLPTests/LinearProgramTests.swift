@@ -24,6 +24,20 @@ final class LinearProgramTests: XCTestCase {
     }
 
     /// Mixing named and unnamed items fills the gaps with GLPK-style placeholders.
+    /// A x by hand: rows x0 + 2 x1 and 3 x1 − x2 (entries in any order, a repeated entry adds up).
+    func testRowActivities() {
+        var lp = LinearProgram()
+        for _ in 0..<3 { lp.addColumn() }
+        lp.addRow(upper: 10)
+        lp.addRow(upper: 10)
+        lp.addEntry(row: 1, column: 2, value: -1)
+        lp.addEntry(row: 0, column: 0, value: 1)
+        lp.addEntry(row: 1, column: 1, value: 3)
+        lp.addEntry(row: 0, column: 1, value: 2)
+        XCTAssertEqual(lp.rowActivities(of: [1, 2, 4]), [5, 2])
+        XCTAssertEqual(lp.rowActivities(of: [0, 0, 0]), [0, 0])
+    }
+
     func testPlaceholderNames() throws {
         var lp = LinearProgram()
         lp.addColumn()

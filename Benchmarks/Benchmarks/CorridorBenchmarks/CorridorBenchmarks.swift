@@ -108,28 +108,11 @@ let benchmarks: @Sendable () -> Void = {
     // the time of a warm re-solve goes. Warm fixes the failure's columns and those it strands (as
     // `corridor resilience` does), or — to show what fixing stranded columns saves — only the
     // failure's own; cold only the failure's own.
-    warmResolvesBenchmark("resilience baltic re-solves warm (GLPK only)", configuration: sweep) { $0.fixedColumns }
-    warmResolvesBenchmark("resilience baltic re-solves warm, own columns only (GLPK only)", configuration: sweep) {
-        $0.closedColumns
-    }
+    solverIterationsBenchmark("resilience baltic re-solves warm (GLPK only)", configuration: sweep, warm: true) { $0 }
+    solverIterationsBenchmark("resilience baltic re-solves warm, own columns only (GLPK only)", configuration: sweep,
+                              warm: true) { ResilienceScenario(closedColumns: $0.closedColumns) }
 
-    Benchmark("resilience baltic re-solves cold (GLPK only)", configuration: sweep.adding(simplexIterations)) { benchmark, state in
-        var iterations = 0
-        for scenario in state.scenarios {
-            var program = state.engine.formulation.program
-            for column in scenario.closedColumns {
-                program.columnLower[column] = 0
-                program.columnUpper[column] = 0
-            }
-            let problem = try! GLPKProblem(program)
-            precondition(problem.solve(Planner.defaultSolverOptions) == .optimal)
-            iterations += problem.lastSolveIterations
-        }
-        benchmark.stopMeasurement()
-        benchmark.measurement(simplexIterations, iterations)
-    } setup: {
-        try ResilienceSetup.baltic()
-    }
+    solverIterationsBenchmark("resilience baltic re-solves cold (GLPK only)", configuration: sweep, warm: false) { $0 }
 
     // What `corridor resilience` runs: warm, failures settled by the baseline's or a smaller failure's
     // optimal plan, or sharing a solved failure's LP, are not re-solved, and the rest start from a
@@ -178,28 +161,15 @@ func singleAnalysisBenchmark(_ name: String, configuration: Benchmark.Configurat
     }
 }
 
-/// Every element of baltic-reinforcement re-solved on GLPK alone from the baseline's optimal basis,
-/// with `fixing(scenario)` columns fixed at zero (the baseline solve is not timed).
-func warmResolvesBenchmark(_ name: String, configuration: Benchmark.Configuration,
-                           fixing columns: @escaping (ResilienceScenario) -> [Int]) {
+/// Every element of baltic-reinforcement solved on GLPK alone (no metrics), cold or warm from the
+/// baseline basis (`ResilienceEngine.solverIterations`), each scenario as `scenario` turns it.
+func solverIterationsBenchmark(_ name: String, configuration: Benchmark.Configuration, warm: Bool,
+                               scenario: @escaping (ResilienceScenario) -> ResilienceScenario) {
     Benchmark(name, configuration: configuration.adding(simplexIterations)) { benchmark, state in
-        let program = state.engine.formulation.program
-        let problem = try! GLPKProblem(program)
-        precondition(problem.solve(state.engine.options) == .optimal)  // as `corridor resilience` solves it
-        let baseline = problem.saveBasis()
-        benchmark.startMeasurement()
         var iterations = 0
-        for scenario in state.scenarios {
-            let fixed = columns(scenario)
-            try! problem.restoreBasis(baseline)
-            try! problem.setColumnBounds(fixed.map { BoundChange(index: $0, lower: 0, upper: 0) })
-            precondition(problem.resolveWarm() == .optimal)
-            iterations += problem.lastSolveIterations
-            try! problem.setColumnBounds(fixed.map {
-                BoundChange(index: $0, lower: program.columnLower[$0], upper: program.columnUpper[$0])
-            })
+        for _ in benchmark.scaledIterations {
+            iterations = try! state.engine.solverIterations(state.scenarios.map(scenario), warm: warm)!
         }
-        benchmark.stopMeasurement()
         benchmark.measurement(simplexIterations, iterations)
     } setup: {
         try ResilienceSetup.baltic()

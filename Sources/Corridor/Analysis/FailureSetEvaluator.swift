@@ -109,12 +109,12 @@ final class FailureSetEvaluator {
             records.append(record)
         }
 
-        // Subsets of each pending set among the records, and its wave (after its pending subsets):
-        // single elements whose arcs it contains (a hub's links), and the sets made of some of its
-        // elements (all of them up to 12 elements, else those without one element).
-        // Single failures also have column-level subsets: S whose fixed columns (closed and stranded)
-        // are a strict subset of T's, although T does not close S's arcs — e.g. a transfer that only
-        // one rail link feeds. T's LP is S's with more columns fixed at zero, so the same rules hold.
+        // Subsets of each pending set among the records: single elements whose arcs it contains (a
+        // hub's links), the sets made of some of its elements (all of them up to 12 elements, else
+        // those without one element), and for a single failure the single failures whose fixed
+        // columns (closed and stranded) are a strict subset of its own, although it does not close
+        // their arcs — e.g. a transfer that only one rail link feeds. Its LP is theirs with more
+        // columns fixed at zero, so the same rules hold.
         var scenarios: [Int: ResilienceScenario] = [:]
         for r in pending where members[r]!.count == 1 {
             let scenario = engine.scenario(closingArcs: records[r].key)
@@ -192,7 +192,8 @@ final class FailureSetEvaluator {
             var copies: [(record: Int, of: Int)] = []
             for (r, start) in toSolve {
                 let scenario = scenarios[r] ?? engine.scenario(closingArcs: records[r].key)
-                if let twin = lpIndex[scenario.fixedColumns] {
+                let fixed = records[r].fixed ?? scenario.fixedColumns
+                if let twin = lpIndex[fixed] {
                     copies.append((r, twin))
                     continue
                 }
@@ -200,7 +201,7 @@ final class FailureSetEvaluator {
                     forget(pending.filter { wave[$0]! >= level })
                     return nil
                 }
-                lpIndex[scenario.fixedColumns] = r
+                lpIndex[fixed] = r
                 solving.append((r, start, scenario))
             }
             try solve(solving, keep: { keepBases || isParent.contains($0) }, done: done, total: total, progress: progress)

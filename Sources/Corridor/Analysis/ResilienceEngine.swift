@@ -47,47 +47,49 @@ public struct ResilienceEngine: Sendable {
         options.scaling = .geometricMean
         self.options = options
         formulation = try Formulation.build(network, file: file, keepAllCapacityRows: true)
-        // The two baseline solves run side by side: `plan`'s on a thread of its own, which it leaves
-        // with its GLPK environment released.
-        let planFormulation = try Formulation.build(network, file: file)
-        let coldOptions = self.coldOptions
-        let plannedStore = ResultStore<ResilienceWorker.Outcome>(count: 1)
-        let planSolved = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            _ = plannedStore.set(0, ResilienceWorker.solveCold(ResilienceScenario(), formulation: planFormulation,
-                                                               options: coldOptions))
-            GLPKEnvironment.releaseForCurrentThread()
-            planSolved.signal()
-        }
-        thread.stackSize = 16 << 20
-        thread.start()
+        // The two baseline solves run side by side: `plan`'s on a thread of its own.
+        let planning = Self.startPlanBaseline(try Formulation.build(network, file: file), options: coldOptions)
         let worker: ResilienceWorker
         do {
             worker = try ResilienceWorker(formulation: formulation, options: options)
         } catch {
-            planSolved.wait()
+            _ = planning()
             throw error
         }
-        planSolved.wait()
+        let planned = planning()
         baselineBasis = worker.baselineBasis
-        let planned = plannedStore.values[0]!
         guard planned.status == .optimal else { throw PlanningError.notOptimal(planned.status) }
-        assert(planned.values.count == formulation.program.numberOfColumns)
         baselineValues = planned.values
         baseline = ScenarioMetrics.compute(network: network, formulation: formulation, values: planned.values,
                                            objective: planned.objective)
-        var activities = [Double](repeating: 0, count: formulation.program.numberOfRows)
-        let program = formulation.program
-        for k in 0..<program.numberOfNonZeros {
-            activities[Int(program.entryRow[k])] += program.entryValue[k] * planned.values[Int(program.entryColumn[k])]
-        }
-        baselineActivities = activities
+        baselineActivities = formulation.program.rowActivities(of: planned.values)
         var columns = Array(repeating: [Int](), count: network.arcs.count)
         for j in 0..<formulation.columns.kind.count where formulation.columns.kind[j] == .flow {
             columns[Int(formulation.columns.place[j])].append(j)
         }
         arcColumns = columns
         paths = FlowPathGraph(formulation: formulation, network: network)
+    }
+
+    /// Starts the cold solve of `plan`'s baseline LP on a thread of its own (which releases its GLPK
+    /// environment when done); the returned function, called once, waits for it and returns its
+    /// outcome. `plan`'s LP has the same columns as the engine's, so its values are the engine's.
+    private static func startPlanBaseline(_ planFormulation: Formulation,
+                                          options: SolveOptions) -> () -> ResilienceWorker.Outcome {
+        let outcome = ResultStore<ResilienceWorker.Outcome>(count: 1)
+        let solved = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            _ = outcome.set(0, ResilienceWorker.solveCold(ResilienceScenario(), formulation: planFormulation,
+                                                          options: options))
+            GLPKEnvironment.releaseForCurrentThread()
+            solved.signal()
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+        return {
+            solved.wait()
+            return outcome.values[0]!
+        }
     }
 
     /// The scenario in which `elements` have failed.
@@ -179,6 +181,22 @@ public struct ResilienceEngine: Sendable {
             ? ScenarioMetrics.compute(network: network, formulation: formulation, values: outcome.values,
                                       objective: outcome.objective)
             : ScenarioMetrics.failed("\(outcome.status)")
+    }
+
+    /// The simplex iterations GLPK takes for `scenarios`, without computing metrics (benchmarks): each
+    /// solved cold as `evaluateCold` does, or — `warm` — each re-solved from the baseline basis on
+    /// one worker created on this thread (its creation takes no iterations), as `evaluate` does but
+    /// settling none. Nil when a solve is not optimal.
+    public func solverIterations(_ scenarios: [ResilienceScenario], warm: Bool) throws -> Int? {
+        let worker = warm ? try ResilienceWorker(formulation: formulation, options: options, baselineBasis: baselineBasis) : nil
+        var iterations = 0
+        for scenario in scenarios {
+            let outcome = worker?.solve(scenario)
+                ?? ResilienceWorker.solveCold(scenario, formulation: formulation, options: coldOptions)
+            guard outcome.status == .optimal else { return nil }
+            iterations += outcome.iterations
+        }
+        return iterations
     }
 
     /// The same scenario solved cold, on a new problem built from scratch with `coldOptions` (tests,

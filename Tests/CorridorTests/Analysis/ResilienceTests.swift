@@ -148,6 +148,20 @@ final class ResilienceTests: XCTestCase {
         check(random.calls, total: drawn + 20, "random: \(drawn) drawn elements, then 20 trials")
     }
 
+    /// The solver-only counts the benchmarks read: the baseline basis is already optimal for the
+    /// baseline (no pivot warm, some cold), and a failure's warm count is its worker re-solve's.
+    func testSolverIterations() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        XCTAssertEqual(try engine.solverIterations([ResilienceScenario()], warm: true), 0)
+        XCTAssertGreaterThan(try XCTUnwrap(engine.solverIterations([ResilienceScenario()], warm: false)), 0)
+        let scenarios = FailureElement.all(in: network).map { engine.scenario(closing: [$0]) }
+        let worker = try ResilienceWorker(formulation: engine.formulation, options: engine.options,
+                                          baselineBasis: engine.baselineBasis)
+        XCTAssertEqual(try engine.solverIterations(scenarios, warm: true), scenarios.map { worker.solve($0).iterations }.reduce(0, +))
+        XCTAssertGreaterThan(try XCTUnwrap(engine.solverIterations(scenarios, warm: true)), 0)
+    }
+
     func testRandomBandsAreOrderedAndReproducible() throws {
         let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
         let engine = try ResilienceEngine(network: network)
