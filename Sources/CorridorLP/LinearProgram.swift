@@ -95,6 +95,31 @@ public struct LinearProgram: Sendable, Equatable {
         return activities
     }
 
+    /// The same program with only the rows where `keep` is true (one flag per row), renumbered in
+    /// order; entries keep their order, columns and names are unchanged.
+    public func keepingRows(_ keep: [Bool]) -> LinearProgram {
+        precondition(keep.count == numberOfRows, "one flag per row")
+        var newIndex = [Int32](repeating: -1, count: numberOfRows)
+        var kept: Int32 = 0
+        for i in 0..<numberOfRows where keep[i] {
+            newIndex[i] = kept
+            kept += 1
+        }
+        var result = self
+        result.rowLower = rowLower.indices.filter { keep[$0] }.map { rowLower[$0] }
+        result.rowUpper = rowUpper.indices.filter { keep[$0] }.map { rowUpper[$0] }
+        result.rowNames = rowNames.map { names in names.indices.filter { keep[$0] }.map { names[$0] } }
+        result.entryRow = []
+        result.entryColumn = []
+        result.entryValue = []
+        for k in entryValue.indices where keep[Int(entryRow[k])] {
+            result.entryRow.append(newIndex[Int(entryRow[k])])
+            result.entryColumn.append(entryColumn[k])
+            result.entryValue.append(entryValue[k])
+        }
+        return result
+    }
+
     // MARK: - Building
 
     /// Appends a column and returns its 0-based index.

@@ -133,6 +133,15 @@ final class EndToEndTests: XCTestCase {
         XCTAssertFalse(result.out.contains("GLPK"), "solver chatter never on stdout")
     }
 
+    /// The LP line writes every count with thousands separators (baltic takes over 1,000 iterations).
+    func testLPLineGroupsDigits() throws {
+        let result = plan(Fixtures.dataset("baltic-reinforcement/network.yaml"))
+        XCTAssertEqual(result.status, 0, result.err)
+        let line = try XCTUnwrap(result.out.split(separator: "\n").first { $0.hasPrefix("LP: ") })
+        let grouped = #/^LP: \d{1,3}(,\d{3})+ rows × \d{1,3}(,\d{3})+ columns, \d{1,3}(,\d{3})+ non-zeros, \d{1,3}(,\d{3})+ simplex iterations$/#
+        XCTAssertNotNil(String(line).wholeMatch(of: grouped), String(line))
+    }
+
     func testTimeLimitThatCannotBeMetExitsOne() throws {
         // A generated M network takes GLPK thousands of iterations; 1 ms is never enough, and no
         // non-optimal plan may be printed.

@@ -23,7 +23,6 @@ final class LinearProgramTests: XCTestCase {
         XCTAssertNil(lp.rowNames)
     }
 
-    /// Mixing named and unnamed items fills the gaps with GLPK-style placeholders.
     /// A x by hand: rows x0 + 2 x1 and 3 x1 − x2 (entries in any order, a repeated entry adds up).
     func testRowActivities() {
         var lp = LinearProgram()
@@ -38,6 +37,33 @@ final class LinearProgramTests: XCTestCase {
         XCTAssertEqual(lp.rowActivities(of: [0, 0, 0]), [0, 0])
     }
 
+    /// Dropping the middle of three rows: rows renumbered, entries in their order, columns untouched.
+    func testKeepingRows() {
+        var lp = LinearProgram(name: "p")
+        lp.addColumn(upper: 5, objective: 1, name: "a")
+        lp.addColumn(upper: 6, objective: 2, name: "b")
+        lp.addRow(lower: 1, upper: 2, name: "r0")
+        lp.addRow(lower: 3, upper: 4, name: "r1")
+        lp.addRow(lower: -.infinity, upper: 7, name: "r2")
+        lp.addEntry(row: 2, column: 1, value: 9)
+        lp.addEntry(row: 1, column: 0, value: 8)
+        lp.addEntry(row: 0, column: 1, value: 7)
+        lp.addEntry(row: 2, column: 0, value: 6)
+        let kept = lp.keepingRows([true, false, true])
+        XCTAssertEqual(kept.rowLower, [1, -.infinity])
+        XCTAssertEqual(kept.rowUpper, [2, 7])
+        XCTAssertEqual(kept.rowNames, ["r0", "r2"])
+        XCTAssertEqual(kept.entryRow, [1, 0, 1])
+        XCTAssertEqual(kept.entryColumn, [1, 1, 0])
+        XCTAssertEqual(kept.entryValue, [9, 7, 6])
+        XCTAssertEqual(kept.columnUpper, [5, 6])
+        XCTAssertEqual(kept.objective, [1, 2])
+        XCTAssertEqual(kept.columnNames, ["a", "b"])
+        XCTAssertEqual(lp.keepingRows([true, true, true]), lp)
+        XCTAssertEqual(lp.keepingRows([false, false, false]).numberOfNonZeros, 0)
+    }
+
+    /// Mixing named and unnamed items fills the gaps with GLPK-style placeholders.
     func testPlaceholderNames() throws {
         var lp = LinearProgram()
         lp.addColumn()

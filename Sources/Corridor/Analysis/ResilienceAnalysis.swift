@@ -117,6 +117,8 @@ public enum ResilienceAnalysis {
             enumerated = overflow ? Int.max : sum
         }
         var exact = enumerated <= exactSearchSetLimit
+        // Sets the bar has covered: where the greedy phase continues it if the exact search gives up.
+        var progressed = 0
         if exact {
             var smaller: [[Int]: Double] = [:]
             for size in 1...k {
@@ -125,6 +127,7 @@ public enum ResilienceAnalysis {
                 guard let outcomes = try evaluator.evaluate(sets.map { $0.map { elements[$0] } }, solveLimit: exactLimit,
                                                             keepBases: size < k, progress: levelProgress) else {
                     exact = false
+                    progressed = evaluated + sets.count
                     break
                 }
                 evaluated += sets.count
@@ -157,8 +160,10 @@ public enum ResilienceAnalysis {
                 : "finding the worst of the \(setCount) sets of \(k) elements needs more than \(exactLimit) re-solves "
                     + "(--exact-limit); "
             var chosen: [Int] = []
-            let greedySets = (0..<k).reduce(0) { $0 + elements.count - $1 }
-            var greedyDone = 0
+            // One bar: the greedy rounds continue from what the exact search covered (done never goes
+            // back; the total changes once, to what is left).
+            let greedySets = progressed + (0..<k).reduce(0) { $0 + elements.count - $1 }
+            var greedyDone = progressed
             for _ in 0..<k {
                 let options = elements.indices.filter { !chosen.contains($0) }
                 let roundProgress = part(of: progress, after: greedyDone, sets: options.count, total: greedySets)

@@ -34,8 +34,8 @@ public struct ResilienceEngine: Sendable {
     /// the figures and how to reproduce them are in docs/resilience.md, "How re-solves work".
     ///
     /// The baseline plan reported (and used to settle failures that carry nothing) is the one
-    /// `corridor plan` finds: `plan`'s LP — this one without the capacity rows that can never bind,
-    /// same columns — solved cold with `options` as given, on a thread of its own beside the
+    /// `corridor plan` finds: `plan`'s LP — this one without the capacity rows that can never bind
+    /// (`droppingRowsThatCannotBind`), same columns — solved cold with `options` as given, on a thread of its own beside the
     /// workers' baseline solve. With several optimal plans, the basis
     /// the workers start from may belong to another one: the objective is the same, on-time units
     /// and lateness need not be, and a planner comparing the two reports expects the same figures.
@@ -48,7 +48,7 @@ public struct ResilienceEngine: Sendable {
         self.options = options
         formulation = try Formulation.build(network, file: file, keepAllCapacityRows: true)
         // The two baseline solves run side by side: `plan`'s on a thread of its own.
-        let planning = Self.startPlanBaseline(try Formulation.build(network, file: file), options: coldOptions)
+        let planning = Self.startPlanBaseline(formulation.droppingRowsThatCannotBind(), options: coldOptions)
         let worker: ResilienceWorker
         do {
             worker = try ResilienceWorker(formulation: formulation, options: options)

@@ -42,7 +42,7 @@ public struct TextReport {
         out.append(line)
         if let lp = plan.lp {
             out.append("LP: \(Readable.number(Double(lp.rows))) rows × \(Readable.number(Double(lp.columns))) columns, "
-                       + "\(Readable.number(Double(lp.nonzeros))) non-zeros, \(lp.iterations) simplex iterations")
+                       + "\(Readable.number(Double(lp.nonzeros))) non-zeros, \(Readable.number(Double(lp.iterations))) simplex iterations")
         }
         out.append("")
         out.append(style("Movements", "1"))

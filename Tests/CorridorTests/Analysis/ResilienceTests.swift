@@ -146,6 +146,16 @@ final class ResilienceTests: XCTestCase {
                                                    progress: random.record)
         let drawn = Set(report.samples.flatMap(\.failed)).count
         check(random.calls, total: drawn + 20, "random: \(drawn) drawn elements, then 20 trials")
+        // The exact search gives up among the pairs (more than 8 re-solves): the greedy rounds continue the same bar.
+        let fallback = ProgressLog()
+        let heuristic = try ResilienceAnalysis.worst(engine, elements: elements, k: 2, exactLimit: 8,
+                                                     progress: fallback.record)
+        XCTAssertEqual(heuristic.method, "heuristic")
+        let calls = fallback.calls
+        XCTAssertEqual(calls.map(\.done), calls.map(\.done).sorted(), "fallback: done never goes back")
+        XCTAssertTrue(calls.allSatisfy { $0.done <= $0.total })
+        XCTAssertLessThanOrEqual(Set(calls.map(\.total)).count, 2, "fallback: the total changes once at most")
+        XCTAssertEqual(calls.last?.done, calls.last?.total)
     }
 
     /// The solver-only counts the benchmarks read: the baseline basis is already optimal for the
