@@ -193,6 +193,11 @@ final class EndToEndTests: XCTestCase {
                 XCTAssertFalse(result.stdout.isEmpty)
             }
         }
+        // Counts in the text carry thousands separators, like every other number there.
+        let many = CLI.run(["resilience", tiny, "--mode", "random", "--failures", "1", "--trials", "1500"])
+        XCTAssertEqual(many.status, 0, many.err)
+        XCTAssertTrue(many.out.contains("1,500 trials (seed 1)"), many.out)
+        XCTAssertTrue(many.out.contains("over n = 1,500 trials"), many.out)
         XCTAssertEqual(CLI.run(["resilience", tiny, "--elements", "nowhere"]).status, 2)
         XCTAssertEqual(CLI.run(["resilience", tiny, "--jobs", "0"]).status, 2)
         XCTAssertEqual(CLI.run(["resilience", tiny, "--levels", "x"]).status, 2)

@@ -148,16 +148,16 @@ public enum ResilienceAnalysis {
         let method: String, note: String
         if exact {
             method = "exact"
-            note = "every one of the \(setCount) sets of \(k) elements was evaluated; \(evaluator.solves) of the "
-                + "\(evaluated) sets of 1 to \(k) elements needed a re-solve, the others carry nothing in an optimal "
+            note = "every one of the \(Readable.count(setCount)) sets of \(k) elements was evaluated; \(Readable.count(evaluator.solves)) of the "
+                + "\(Readable.count(evaluated)) sets of 1 to \(k) elements needed a re-solve, the others carry nothing in an optimal "
                 + "plan of the baseline or of a smaller failure set, so that plan is theirs, or leave the same LP as "
                 + "a set that was solved"
         } else {
             method = "heuristic"
             note = enumerated > exactSearchSetLimit
-                ? "the \(setCount) sets of \(k) elements are too many to search (more than \(exactSearchSetLimit) sets "
+                ? "the \(Readable.count(setCount)) sets of \(k) elements are too many to search (more than \(Readable.count(exactSearchSetLimit)) sets "
                     + "of 1 to \(k) elements); "
-                : "finding the worst of the \(setCount) sets of \(k) elements needs more than \(exactLimit) re-solves "
+                : "finding the worst of the \(Readable.count(setCount)) sets of \(k) elements needs more than \(Readable.count(exactLimit)) re-solves "
                     + "(--exact-limit); "
             var chosen: [Int] = []
             // One bar: the greedy rounds continue from what the exact search covered (done never goes

@@ -26,6 +26,9 @@ enum Readable {
         return (negative && rounded != 0 ? "-" : "") + grouped
     }
 
+    /// A count with thousands separators: 1326 → "1,326".
+    static func count(_ value: Int) -> String { number(Double(value)) }
+
     static func percent(_ value: Double) -> String {
         String(format: "%.1f%%", value)
     }

@@ -10,7 +10,7 @@ public enum ResilienceText {
 
     public static func render(_ report: SingleFailureReport, limit: Int = 25) -> String {
         var lines = ["Resilience — single failures — \(report.network)", baselineLine(report.baseline),
-                     "\(report.rows.count) elements: \(report.solved) re-solved (\(Readable.number(Double(report.simplexIterations))) "
+                     "\(Readable.count(report.rows.count)) elements: \(Readable.count(report.solved)) re-solved (\(Readable.count(report.simplexIterations)) "
                         + "simplex iterations), \(report.skipped) settled without a solve "
                         + "(they carry nothing in an optimal plan of the baseline, or of a smaller failure such as a "
                         + "hub's link: that plan stays optimal; or they leave the same LP as a failure that was solved)", ""]
@@ -69,7 +69,7 @@ public enum ResilienceText {
         let how = report.failures.map { "\($0) random failures per trial" }
             ?? "each element failing with probability \(report.probability ?? 0)"
         var lines = ["Resilience — random failures — \(report.network)", baselineLine(report.baseline),
-                     "\(report.trials) trials (seed \(report.seed)), \(how); \(report.solved) re-solves", ""]
+                     "\(Readable.count(report.trials)) trials (seed \(report.seed)), \(how); \(Readable.count(report.solved)) re-solves", ""]
         let bands: [(String, PercentileBand, Bool)] = [("delivered %", report.deliveredPct, true),
                                                        ("on time %", report.onTimePct, true),
                                                        ("unmet", report.unmet, false), ("objective", report.objective, false)]
@@ -79,7 +79,7 @@ public enum ResilienceText {
         lines += Table(header: ["measure", "p5", "p50", "p95", "min", "max", "mean"], rows: rows,
                        rightAligned: Set(1..<7)).lines()
         lines.append("")
-        lines.append("Percentiles by the nearest-rank method over n = \(report.trials) trials.")
+        lines.append("Percentiles by the nearest-rank method over n = \(Readable.count(report.trials)) trials.")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -97,7 +97,7 @@ public enum ResilienceText {
     public static func render(_ report: WorstCaseReport) -> String {
         var lines = ["Resilience — worst \(report.k) failures — \(report.network)", baselineLine(report.baseline),
                      "Method: \(report.method) — \(report.note).",
-                     "\(report.evaluated) failure sets evaluated, \(report.solved) re-solved.", ""]
+                     "\(Readable.count(report.evaluated)) failure sets evaluated, \(Readable.count(report.solved)) re-solved.", ""]
         let rows = report.worst.enumerated().map { index, candidate in
             [String(index + 1), candidate.failed.joined(separator: " + "), num(candidate.metrics.objective),
              num(candidate.objectiveChange), pct(candidate.metrics.deliveredPct), pct(candidate.metrics.onTimePct),
