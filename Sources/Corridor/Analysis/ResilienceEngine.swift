@@ -35,8 +35,8 @@ public struct ResilienceEngine: Sendable {
     ///
     /// The baseline plan reported (and used to settle failures that carry nothing) is the one
     /// `corridor plan` finds: `plan`'s LP — this one without the capacity rows that can never bind
-    /// (`droppingRowsThatCannotBind`), same columns — solved cold with `options` as given, on a thread of its own beside the
-    /// workers' baseline solve. With several optimal plans, the basis
+    /// (`droppingRowsThatCannotBind`), same columns — solved cold with `options` as given, on a
+    /// thread of its own beside the workers' baseline solve. With several optimal plans, the basis
     /// the workers start from may belong to another one: the objective is the same, on-time units
     /// and lateness need not be, and a planner comparing the two reports expects the same figures.
     public init(network: Network, options: SolveOptions = Planner.defaultSolverOptions, file: String = "network") throws {

@@ -11,7 +11,7 @@ public enum ResilienceText {
     public static func render(_ report: SingleFailureReport, limit: Int = 25) -> String {
         var lines = ["Resilience — single failures — \(report.network)", baselineLine(report.baseline),
                      "\(Readable.count(report.rows.count)) elements: \(Readable.count(report.solved)) re-solved (\(Readable.count(report.simplexIterations)) "
-                        + "simplex iterations), \(report.skipped) settled without a solve "
+                        + "simplex iterations), \(Readable.count(report.skipped)) settled without a solve "
                         + "(they carry nothing in an optimal plan of the baseline, or of a smaller failure such as a "
                         + "hub's link: that plan stays optimal; or they leave the same LP as a failure that was solved)", ""]
         let header = ["rank", "element", "objective", "change", "delivered", "on time", "unmet", "late·periods",
