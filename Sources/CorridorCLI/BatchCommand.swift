@@ -44,7 +44,7 @@ struct BatchRunCommand: ParsableCommand {
     @Option(help: "Output format: jsonl or csv.")
     var format: BatchOutput.Format = .jsonl
 
-    @Option(help: "Scenarios run in parallel.")
+    @Option(parsing: .unconditional, help: "Scenarios run in parallel.")
     var jobs: Int = 1
 
     @Flag(help: "Skip scenarios already in --output (after an interruption, even kill -9).")
@@ -56,7 +56,7 @@ struct BatchRunCommand: ParsableCommand {
     @Option(help: "Write each scenario's plan JSON into this directory.")
     var plans: String?
 
-    @Option(name: .customLong("time-limit"), help: "Seconds allowed for each scenario's solve.")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds allowed for each scenario's solve.")
     var timeLimit: Double?
 
     @Flag(name: .customLong("no-timing"), help: "Leave solve_seconds out, so repeated runs are byte-identical.")

@@ -33,25 +33,25 @@ struct GenerateCommand: ParsableCommand {
         case yaml, json
     }
 
-    @Option(help: "Number of hubs.")
+    @Option(parsing: .unconditional, help: "Number of hubs.")
     var hubs: Int?
 
-    @Option(help: "Number of links (a both_ways link counts once).")
+    @Option(parsing: .unconditional, help: "Number of links (a both_ways link counts once).")
     var links: Int?
 
-    @Option(help: "Number of movements.")
+    @Option(parsing: .unconditional, help: "Number of movements.")
     var movements: Int?
 
-    @Option(help: "Horizon in periods (days).")
+    @Option(parsing: .unconditional, help: "Horizon in periods (days).")
     var periods: Int?
 
-    @Option(help: "Seed of the generator.")
+    @Option(parsing: .unconditional, help: "Seed of the generator.")
     var seed: UInt64 = 1
 
-    @Option(help: "Number of commodities.")
+    @Option(parsing: .unconditional, help: "Number of commodities.")
     var commodities: Int = 5
 
-    @Option(help: "Most spare periods a movement gets beyond its shortest transit time; the LP grows fast with it.")
+    @Option(parsing: .unconditional, help: "Most spare periods a movement gets beyond its shortest transit time; the LP grows fast with it.")
     var slack: Int = 2
 
     @Option(help: "Named size: S, M, L or XL (default S); the count options override it.")

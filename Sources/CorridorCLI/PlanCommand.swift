@@ -35,7 +35,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("export-mps"), help: "Also write the LP in free MPS format to this file.")
     var exportMPS: String?
 
-    @Option(name: .customLong("time-limit"), help: "Give up after this many seconds of solving (exit 1).")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Give up after this many seconds of solving (exit 1).")
     var timeLimit: Double?
 
     @Flag(name: .customLong("fail-on-unmet"), help: "Exit with status 3 when some demand cannot be met.")

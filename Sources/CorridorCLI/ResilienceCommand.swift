@@ -42,34 +42,34 @@ struct ResilienceCommand: ParsableCommand {
     @Option(help: "Comma-separated elements to consider (default: all).")
     var elements: String?
 
-    @Option(help: "degrade: comma-separated capacity levels.")
+    @Option(parsing: .unconditional, help: "degrade: comma-separated capacity levels.")
     var levels: String = "1,0.9,0.8,0.7,0.6,0.5,0.4,0.3,0.2,0.1"
 
-    @Option(help: "random: elements failing together in each trial.")
+    @Option(parsing: .unconditional, help: "random: elements failing together in each trial.")
     var failures: Int?
 
-    @Option(help: "random: probability that each element fails in a trial (instead of --failures).")
+    @Option(parsing: .unconditional, help: "random: probability that each element fails in a trial (instead of --failures).")
     var probability: Double?
 
-    @Option(help: "random: number of trials.")
+    @Option(parsing: .unconditional, help: "random: number of trials.")
     var trials: Int = 100
 
-    @Option(help: "random: seed of the failure sampler.")
+    @Option(parsing: .unconditional, help: "random: seed of the failure sampler.")
     var seed: UInt64 = 1
 
-    @Option(help: "worst: size of the failure set.")
+    @Option(parsing: .unconditional, help: "worst: size of the failure set.")
     var k: Int = 2
 
-    @Option(name: .customLong("exact-limit"), help: "worst: most re-solves the exact search may make before falling back to a greedy bound.")
+    @Option(name: .customLong("exact-limit"), parsing: .unconditional, help: "worst: most re-solves the exact search may make before falling back to a greedy bound.")
     var exactLimit: Int = 5000
 
-    @Option(help: "Parallel workers, each with its own GLPK problem and thread. Output does not depend on it.")
+    @Option(parsing: .unconditional, help: "Parallel workers, each with its own GLPK problem and thread. Output does not depend on it.")
     var jobs: Int = 1
 
     @Option(help: "Output format: text, json or csv.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("time-limit"), help: "Seconds allowed for each solve.")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds allowed for each solve.")
     var timeLimit: Double?
 
     @Flag(help: "No progress bar.")

@@ -285,6 +285,9 @@ final class BadInputTests: XCTestCase {
             let plan = try directory.write(name, contents)
             assertInvalid(CLI.run(["verify", network, plan]), naming: plan, "verify with \(name)")
         }
+        // The network given twice: not JSON, and the message says what a plan is.
+        assertInvalid(CLI.run(["verify", network, network]), naming: network,
+                      message: "is not valid JSON; a plan is the JSON that corridor plan --format json writes", "verify NET NET")
     }
 
     /// A plan file gets the checks a network file gets: a directory, a file over the size limit (a

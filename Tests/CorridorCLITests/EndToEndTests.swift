@@ -202,4 +202,25 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(CLI.run(["resilience", tiny, "--jobs", "0"]).status, 2)
         XCTAssertEqual(CLI.run(["resilience", tiny, "--levels", "x"]).status, 2)
     }
+
+    /// A negative number is read as the option's value (not as an unknown flag, "Missing value"),
+    /// so it gets the option's own range message, exit 2.
+    func testNegativeNumbersGetTheRangeMessage() {
+        let tiny = Fixtures.dataset("tiny.yaml")
+        let cases: [([String], String)] = [
+            (["resilience", tiny, "--jobs", "-1"], "--jobs must be between 1 and 256"),
+            (["resilience", tiny, "--mode", "degrade", "--levels", "-1"], "--levels must be comma-separated numbers"),
+            (["resilience", tiny, "--mode", "worst", "--k", "-3"], "--k must be at least 1"),
+            (["resilience", tiny, "--mode", "random", "--seed", "-1"], "The value '-1' is invalid for '--seed"),
+            (["plan", tiny, "--time-limit", "-1"], "--time-limit must be a positive number of seconds"),
+            (["generate", "--hubs", "-5"], "hubs must be between 2 and"),
+            (["generate", "--slack", "-1"], "slack must be between 0 and"),
+        ]
+        for (arguments, message) in cases {
+            let result = CLI.run(arguments)
+            XCTAssertEqual(result.status, 2, "\(arguments)")
+            XCTAssertTrue(result.err.contains(message), "\(arguments): \(result.err)")
+            XCTAssertTrue(result.stdout.isEmpty, "\(arguments)")
+        }
+    }
 }

@@ -19,6 +19,10 @@ public enum PlanJSON {
             throw InputError(file: file, path: path(context.codingPath), message: "expected \(describe(type))")
         } catch let DecodingError.valueNotFound(type, context) {
             throw InputError(file: file, path: path(context.codingPath), message: "expected \(describe(type)), found null")
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+            // Not JSON at all (a network file given in the plan's place, say); Foundation says no
+            // more than "The given data was not valid JSON.", so say what a plan is.
+            throw InputError(file: file, message: "is not valid JSON; a plan is the JSON that corridor plan --format json writes")
         } catch let DecodingError.dataCorrupted(context) {
             throw InputError(file: file, path: path(context.codingPath), message: context.debugDescription)
         } catch {
