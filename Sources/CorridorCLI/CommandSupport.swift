@@ -11,16 +11,25 @@ enum ExitStatus {
 }
 
 enum Console {
+    /// Writes to standard error; a standard error that cannot be written (closed, a full disk) is
+    /// ignored — there is nowhere left to say so.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(Data(text.utf8))
     }
 
+    /// Writes to standard output; when it cannot be written (closed, `/dev/full`), says so on
+    /// standard error and exits 1 (an I/O failure) instead of trapping.
     static func write(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+        do {
+            try FileHandle.standardOutput.write(contentsOf: data)
+        } catch {
+            self.error("corridor: cannot write to standard output: \(error.localizedDescription)")
+            exit(ExitStatus.failure)
+        }
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

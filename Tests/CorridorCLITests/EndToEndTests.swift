@@ -203,6 +203,24 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(CLI.run(["resilience", tiny, "--levels", "x"]).status, 2)
     }
 
+    /// A standard output that cannot be written (`/dev/full`) is an I/O failure, exit 1 with a
+    /// message on standard error — not a trap.
+    func testUnwritableStandardOutputExitsOne() throws {
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+        let process = Process()
+        process.executableURL = CLI.executableURL
+        process.arguments = ["plan", Fixtures.dataset("tiny.yaml")]
+        let errors = Pipe()
+        process.standardOutput = full
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit, message)
+        XCTAssertEqual(process.terminationStatus, 1, message)
+        XCTAssertTrue(message.contains("cannot write to standard output"), message)
+    }
+
     /// A negative number is read as the option's value (not as an unknown flag, "Missing value"),
     /// so it gets the option's own range message, exit 2.
     func testNegativeNumbersGetTheRangeMessage() {

@@ -25,11 +25,17 @@ extension PlanVerifier {
             if !arc.carries[movement.commodity] {
                 state.fail(legPath, "link \"\(leg.link)\" does not carry \(commodity.id)")
             }
-            if !arc.isOpen(at: leg.depart) {
-                state.fail(legPath, "link \"\(leg.link)\" is not open for departures in period \(leg.depart)")
-            }
             if leg.depart < movement.release {
                 state.fail(legPath, "departs in period \(leg.depart), before the release in period \(movement.release)")
+            }
+            // A departure outside the horizon is reported before any period arithmetic (a hand-edited
+            // period near Int.max would overflow it).
+            guard (0..<horizon).contains(leg.depart) else {
+                state.fail(legPath, "departs in period \(leg.depart), outside the horizon (periods 0–\(horizon - 1))")
+                continue
+            }
+            if !arc.isOpen(at: leg.depart) {
+                state.fail(legPath, "link \"\(leg.link)\" is not open for departures in period \(leg.depart)")
             }
             let arrive = network.arrival(arc: a, departing: leg.depart, commodity: movement.commodity)
             if leg.arrive != arrive {

@@ -59,6 +59,8 @@ final class PlanVerifierTests: XCTestCase {
     func testRejectsWrongTiming() {
         let m = index("medics-kiruna")
         assertRejected("transit and customs make it 2") { plan in plan.movements[m].legs[0].arrive = 1 }
+        // A hand-edited period near Int.max is reported, not an arithmetic overflow.
+        assertRejected("outside the horizon") { plan in plan.movements[m].legs[0].depart = Int.max - 1 }
     }
 
     func testRejectsClosedOrWrongLinks() {
