@@ -63,6 +63,10 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("standard-basis"), help: .hidden)
     var standardBasis = false
 
+    /// Skip the exact-arithmetic check of the optimum (for measuring what it costs).
+    @Flag(name: .customLong("no-exact-check"), help: .hidden)
+    var noExactCheck = false
+
     func validate() throws {
         if let simplex, !["primal", "dual", "dualprimal"].contains(simplex) {
             throw ValidationError("--simplex must be primal, dual or dualprimal")
@@ -88,6 +92,7 @@ struct PlanCommand: ParsableCommand {
         if standardBasis { solver.basis = .standard }
         var options = PlanningOptions(mode: literal ? .literal : .pruned, aggregate: !noAggregate, solver: solver,
                                       exportLP: exportLP, exportMPS: exportMPS)
+        options.exactCheck = !noExactCheck
         if verbose { options.progress = { Console.error("         " + $0) } }
         let result: PlanningResult
         do {

@@ -26,6 +26,9 @@ public enum LPError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `field[index]` is NaN, or infinite where only a finite value makes sense
     /// (objective coefficients, the objective constant, matrix values).
     case nonFiniteValue(field: String, index: Int)
+    /// Matrix entry number `entry` is non-zero but of a magnitude outside 1e-100…1e100, where
+    /// GLPK's scaling can underflow to a zero factor (and abort).
+    case badlyScaledEntry(entry: Int, value: Double)
     /// A bound pair is unusable: `lower > upper`, `lower == +∞` or `upper == -∞`.
     case invalidBounds(Entity, index: Int, lower: Double, upper: Double)
     /// A name GLPK would reject or that would corrupt an LP/MPS file.
@@ -54,6 +57,8 @@ public enum LPError: Error, Equatable, Sendable, CustomStringConvertible {
             return "matrix entries \(first) and \(second) both address (row \(row), column \(column))"
         case let .nonFiniteValue(field, index):
             return "\(field)[\(index)] is not a finite number"
+        case let .badlyScaledEntry(entry, value):
+            return "matrix entry \(entry) is \(value), outside the magnitudes 1e-100…1e100 GLPK can scale"
         case let .invalidBounds(entity, index, lower, upper):
             return "\(entity.rawValue) \(index) has invalid bounds [\(lower), \(upper)]"
         case let .invalidName(entity, index, name, reason):

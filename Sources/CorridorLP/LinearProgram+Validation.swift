@@ -5,6 +5,9 @@ enum GLPKLimits {
     static let maxNonZeros = 500_000_000
     /// Names may hold at most this many UTF-8 bytes.
     static let maxNameBytes = 255
+    /// Non-zero matrix entries must have a magnitude in this range: far beyond it, the scale factors
+    /// `glp_scale_prob` computes underflow to 0 and `glp_set_sjj` aborts ("invalid scale factor").
+    static let entryMagnitudes: ClosedRange<Double> = 1e-100...1e100
 }
 
 extension LinearProgram {
@@ -17,6 +20,7 @@ extension LinearProgram {
     ///   control characters (the problem name may be empty). Duplicate names are allowed;
     /// - bounds: never NaN, `lower ≤ upper`, `lower ≠ +∞`, `upper ≠ -∞`;
     /// - objective coefficients, the objective constant and matrix values are finite;
+    /// - non-zero matrix values have a magnitude in 1e-100…1e100 (GLPK's scaling breaks beyond);
     /// - matrix indices are in range and no (row, column) pair occurs twice.
     ///
     /// - Throws: the first ``LPError`` found.
@@ -66,7 +70,11 @@ extension LinearProgram {
             guard (0..<m).contains(i), (0..<n).contains(j) else {
                 throw .entryOutOfRange(entry: k, row: i, column: j, rows: m, columns: n)
             }
-            guard entryValue[k].isFinite else { throw .nonFiniteValue(field: "entryValue", index: k) }
+            let value = entryValue[k]
+            guard value.isFinite else { throw .nonFiniteValue(field: "entryValue", index: k) }
+            guard value == 0 || GLPKLimits.entryMagnitudes.contains(value.magnitude) else {
+                throw .badlyScaledEntry(entry: k, value: value)
+            }
             rowStart[i + 1] += 1
         }
         for i in 0..<m { rowStart[i + 1] += rowStart[i] }

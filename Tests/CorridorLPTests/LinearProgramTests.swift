@@ -77,3 +77,18 @@ final class LinearProgramTests: XCTestCase {
         try lp.validate()
     }
 }
+
+/// `LinearProgram.magnitudeSpread`: largest over smallest non-zero magnitude.
+final class MagnitudeSpreadTests: XCTestCase {
+    /// smallMax's numbers: entries 1 and 3, objective 3 and 2, row bounds 4, 6, 3, column bounds 0 and
+    /// ∞ (ignored) ⇒ 6 / 1 = 6. A 1e-12 entry makes it 6e12; a −1e3 bound counts by magnitude.
+    func testSpreadOverEntriesObjectiveAndFiniteBounds() {
+        var lp = Fixtures.smallMax()
+        XCTAssertEqual(lp.magnitudeSpread, 6)
+        lp.rowLower[0] = -1e3
+        XCTAssertEqual(lp.magnitudeSpread, 1e3)
+        lp.entryValue[0] = 1e-12
+        XCTAssertEqual(lp.magnitudeSpread, 1e15, accuracy: 1)
+        XCTAssertEqual(LinearProgram().magnitudeSpread, 1)
+    }
+}

@@ -52,6 +52,39 @@ final class ValidationTests: XCTestCase {
         assertRejected(zeros, .duplicateEntry(row: 0, column: 0, firstEntry: 0, secondEntry: 1))
     }
 
+    /// Non-zero entries far outside 1e-100…1e100 are refused before GLPK's scaling sees them (it
+    /// aborts with "glp_set_sjj: invalid scale factor" on 1e-300 next to 1); zeros are fine.
+    func testBadlyScaledEntries() {
+        var lp = Fixtures.smallMax()
+        lp.entryValue[3] = 1e-300
+        assertRejected(lp, .badlyScaledEntry(entry: 3, value: 1e-300))
+        lp.entryValue[3] = -1e101
+        assertRejected(lp, .badlyScaledEntry(entry: 3, value: -1e101))
+        lp.entryValue[3] = 0
+        XCTAssertNoThrow(try lp.validate())
+    }
+
+    /// At the edges of the accepted range GLPK scales and solves without aborting: every entry of
+    /// one row is 1e-100 or 1e100 apart from 1. max x + y s.t. 1e-100·x + y ≤ 1, x + 1e100·y ≤ 2e100,
+    /// x ≤ 1 (column bound): the first row allows y ≤ 1 − 1e-100·x, so x = 1, y = 1 (in Double).
+    func testEdgeMagnitudesScaleWithoutAborting() throws {
+        for scaling in [SolveOptions.Scaling.automatic, .geometricMean] {
+            var lp = LinearProgram(sense: .maximize)
+            let x = lp.addColumn(lower: 0, upper: 1, objective: 1)
+            let y = lp.addColumn(objective: 1)
+            let r1 = lp.addRow(upper: 1)
+            let r2 = lp.addRow(upper: 2e100)
+            lp.addEntry(row: r1, column: x, value: 1e-100)
+            lp.addEntry(row: r1, column: y, value: 1)
+            lp.addEntry(row: r2, column: x, value: 1)
+            lp.addEntry(row: r2, column: y, value: 1e100)
+            let problem = try GLPKProblem(lp)
+            XCTAssertEqual(problem.solve(SolveOptions(scaling: scaling)), .optimal)
+            XCTAssertEqual(problem.solveExactly(), .optimal)
+            XCTAssertEqual(problem.objectiveValue, 2, accuracy: 1e-9)
+        }
+    }
+
     func testNonFiniteNumbers() {
         var lp = Fixtures.smallMax()
         lp.entryValue[3] = .nan

@@ -80,7 +80,7 @@ public struct ResilienceEngine: Sendable {
         let solved = DispatchSemaphore(value: 0)
         let thread = Thread {
             _ = outcome.set(0, ResilienceWorker.solveCold(ResilienceScenario(), formulation: planFormulation,
-                                                          options: options))
+                                                          options: options, exactCheck: true))  // as `plan` does
             GLPKEnvironment.releaseForCurrentThread()
             solved.signal()
         }

@@ -14,6 +14,9 @@ final class DecodingLog {
 
     /// Largest magnitude a number may have (contract §4.12).
     static let maximumMagnitude = 1e12
+    /// Smallest magnitude a non-zero number may have (docs/contract-readings.md, "Numbers"): the
+    /// mirror of §4.12's limit. Smaller values say nothing a planner means and break GLPK's scaling.
+    static let minimumMagnitude = 1e-12
 
     // MARK: Scalars
 
@@ -39,8 +42,10 @@ final class DecodingLog {
         return value
     }
 
-    /// A finite number of magnitude at most 1e12, at least `minimum`.
-    func number(_ node: DocumentNode, _ path: String, minimum: Double? = 0, exclusive: Bool = false) -> Double? {
+    /// A finite number of magnitude at most 1e12, at least `minimum`; unless `allowsTiny`, zero or of
+    /// magnitude at least 1e-12.
+    func number(_ node: DocumentNode, _ path: String, minimum: Double? = 0, exclusive: Bool = false,
+                allowsTiny: Bool = false) -> Double? {
         guard case .number(let value) = node.value else {
             report(path, node, "expected a number, found \(node.kindDescription)")
             return nil
@@ -51,6 +56,10 @@ final class DecodingLog {
         }
         guard abs(value) <= Self.maximumMagnitude else {
             report(path, node, "\(value) exceeds 1e12 in magnitude (leave a capacity out to make it unlimited)")
+            return nil
+        }
+        guard allowsTiny || value == 0 || abs(value) >= Self.minimumMagnitude else {
+            report(path, node, "\(value) is below 1e-12 in magnitude (write 0 for nothing)")
             return nil
         }
         if let minimum {

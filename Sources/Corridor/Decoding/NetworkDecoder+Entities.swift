@@ -22,8 +22,8 @@ extension NetworkDecoder.Builder {
         objects(root, "hubs", required: true, minimum: 2, allowed: allowed) { _, object in
             let id = object.identifier("id", required: true)
             let country = object.identifier("country", required: true)
-            let latitude = object.number("lat", minimum: -90)
-            let longitude = object.number("lon", minimum: -180)
+            let latitude = object.number("lat", minimum: -90, allowsTiny: true)
+            let longitude = object.number("lon", minimum: -180, allowsTiny: true)
             if let latitude, latitude > 90 { log.report(object.path("lat"), object.field("lat"), "must be at most 90") }
             if let longitude, longitude > 180 { log.report(object.path("lon"), object.field("lon"), "must be at most 180") }
             let storage = object.vector("storage", dimensions: dimensions, missing: .infinity)

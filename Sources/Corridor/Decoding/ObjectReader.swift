@@ -55,8 +55,11 @@ struct ObjectReader {
         field(key, required: required).flatMap { log.identifier($0, path(key)) }
     }
 
-    func number(_ key: String, required: Bool = false, minimum: Double? = 0, exclusive: Bool = false) -> Double? {
-        field(key, required: required).flatMap { log.number($0, path(key), minimum: minimum, exclusive: exclusive) }
+    func number(_ key: String, required: Bool = false, minimum: Double? = 0, exclusive: Bool = false,
+                allowsTiny: Bool = false) -> Double? {
+        field(key, required: required).flatMap {
+            log.number($0, path(key), minimum: minimum, exclusive: exclusive, allowsTiny: allowsTiny)
+        }
     }
 
     func integer(_ key: String, required: Bool = false, in range: ClosedRange<Int>? = nil) -> Int? {

@@ -59,9 +59,11 @@ struct FlowDecomposition {
             var left = source.supply
             let tolerance = PlanNumbers.zeroTolerance * max(1, source.supply)
             while left > tolerance, let path = findPath(from: source.hub * horizon + source.period) {
+                // The path's bottleneck. It may be small next to the supply (a 3e-7 t trickle through a
+                // tiny capacity beside 300 t): take it anyway and search on. Each round empties an edge,
+                // the sink or the supply exactly (x − x == 0), so the loop ends.
                 var amount = min(left, sink[path.end] ?? 0)
                 for edge in path.edges { amount = min(amount, edges[edge].remaining) }
-                guard amount > tolerance else { break }
                 for edge in path.edges { edges[edge].remaining -= amount }
                 sink[path.end, default: 0] -= amount
                 left -= amount

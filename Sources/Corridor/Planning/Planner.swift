@@ -12,6 +12,9 @@ public struct PlanningOptions: Sendable {
     public var exportLP: String?
     /// Write the LP in free MPS format here before solving.
     public var exportMPS: String?
+    /// Confirm the floating-point optimum in exact rational arithmetic (``GLPKProblem/solveExactly(timeLimit:verbose:)``)
+    /// before the plan is extracted. Default `true`: a plan must be an optimum of exactly the model.
+    public var exactCheck: Bool = true
     /// Called after each stage with a line for people (`--verbose` prints it on stderr).
     public var progress: (@Sendable (String) -> Void)?
 
@@ -83,13 +86,24 @@ public enum Planner {
             throw PlanningError.solver("\(error)")
         }
         stage("loaded into GLPK")
+        let solveStart = clock.now
         let status = problem.solve(options.solver)
         guard status == .optimal else { throw PlanningError.notOptimal(status) }
-        stage("solved: \(problem.lastSolveIterations) simplex iterations")
+        var iterations = problem.lastSolveIterations
+        stage("solved: \(iterations) simplex iterations")
+        if options.exactCheck {
+            // Floating-point "optimal" can be wrong on badly scaled data; confirm (or finish) the
+            // basis in exact rational arithmetic. Usually no pivots, one exact factorisation.
+            let remaining = options.solver.timeLimit.map { $0 - (clock.now - solveStart) / .seconds(1) }
+            let exact = problem.solveExactly(timeLimit: remaining)
+            guard exact == .optimal else { throw PlanningError.notOptimal(exact) }
+            iterations += problem.lastSolveIterations
+            stage("checked in exact arithmetic: \(problem.lastSolveIterations) further iterations")
+        }
         let primal = problem.primalValues()
         let duals = problem.rowDuals()
         var plan = PlanExtractor.plan(network: network, formulation: formulation, values: primal,
-                                      objective: problem.objectiveValue, iterations: problem.lastSolveIterations)
+                                      objective: problem.objectiveValue, iterations: iterations)
         plan.bottlenecks = BottleneckAnalysis.compute(network: network, formulation: formulation, rowDuals: duals)
         stage("plan extracted")
         let verification = PlanVerifier(network: network).verify(plan)

@@ -57,6 +57,41 @@ final class ResilienceTests: XCTestCase {
         XCTAssertTrue(reverse.skipped)
     }
 
+    /// tiny.yaml with the medics' kit weighing 1e-12 t: numbers 1e14 apart, so every re-solve is checked
+    /// in exact arithmetic (floating-point GLPK gets this network's baseline wrong: ExactCheckTests).
+    /// By hand (baseline 1690 as in ExactCheckTests): closing the E10 road NVK→KRN leaves the medics no
+    /// way (the ore trains carry food only): 40 × 1000 unmet, food unchanged 450 + 1200 ⇒ 41,650.
+    /// Closing the NO→SE crossing: all 190 units unmet ⇒ 190,000. Warm rows equal cold solves.
+    func testBadlyScaledNetworkIsCheckedExactly() throws {
+        let text = try String(contentsOfFile: Fixtures.dataset("tiny.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "uses: {pax: 1, t: 0.1}", with: "uses: {pax: 1, t: 1e-12}")
+        let network = try Fixtures.network(text)
+        let engine = try ResilienceEngine(network: network)
+        XCTAssertTrue(ResilienceWorker.needsExactCheck(engine.formulation.program))
+        XCTAssertEqual(engine.baseline.objective, 1690, accuracy: 1e-6)
+        let elements = FailureElement.all(in: network)
+        let report = try ResilienceAnalysis.single(engine, elements: elements)
+        let road = try XCTUnwrap(report.rows.first { $0.id == "e10" && $0.from == "NVK" })
+        XCTAssertEqual(road.objective, 41_650, accuracy: 1e-6)
+        XCTAssertEqual(road.unmet, 40, accuracy: 1e-9)
+        let border = try XCTUnwrap(report.rows.first { $0.kind == .border })
+        XCTAssertEqual(border.objective, 190_000, accuracy: 1e-6)
+        for element in elements {
+            let cold = engine.evaluateCold(engine.scenario(closing: [element]))
+            let warm = try XCTUnwrap(report.rows.first { $0.label == element.label }, element.label)
+            XCTAssertEqual(warm.objective, cold.objective, accuracy: 1e-6, element.label)
+        }
+    }
+
+    /// The datasets' numbers are well scaled (spreads 1e4 … 4.3e5): their sweeps pay nothing for the
+    /// exact check.
+    func testDatasetsNeedNoExactCheck() throws {
+        for file in Fixtures.datasetFiles {
+            let formulation = try Formulation.build(NetworkDecoder.load(path: file))
+            XCTAssertFalse(ResilienceWorker.needsExactCheck(formulation.program), file)
+        }
+    }
+
     func testOutputDoesNotDependOnJobs() throws {
         let network = try NetworkDecoder.load(path: Fixtures.dataset("baltic-reinforcement/network.yaml"))
         let engine = try ResilienceEngine(network: network)

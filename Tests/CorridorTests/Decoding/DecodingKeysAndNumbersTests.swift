@@ -107,6 +107,30 @@ final class DecodingKeysAndNumbersTests: XCTestCase {
         assertOnlyError(json, path: "movements[0].quantity", contains: "exceeds 1e12", format: .json)
     }
 
+    /// The mirror of §4.12 (docs/contract-readings.md, "Numbers"): a non-zero magnitude below 1e-12
+    /// is an error — such values broke GLPK's scaling (an abort) and its tolerances (wrong plans).
+    /// Exactly 1e-12 and 0 are fine; coordinates are not LP numbers and may be tiny.
+    func testNonZeroNumbersBelow1eMinus12() {
+        let text = """
+        periods: 5
+        commodities: [{id: c, uses: {t: 1e-300}}]
+        hubs:
+          - {id: A, country: X, storage: 1e-13, lat: 1e-300, lon: -1e-20}
+          - {id: B, country: Y, handling: 1e-12}
+        links:
+          - {id: l, from: A, to: B, transit: 1, capacity: 0, cost: {t: 0.0000000000009}}
+        movements:
+          - {id: m, commodity: c, from: A, to: B, quantity: 1e-13, late_penalty: -1e-15}
+        """
+        let found = diagnostics(text)
+        let expected: [(String, Int)] = [("commodities[0].uses.t", 2), ("hubs[0].storage", 4), ("links[0].cost.t", 7),
+                                         ("movements[0].quantity", 9), ("movements[0].late_penalty", 9)]
+        XCTAssertEqual(found.count, expected.count, found.map(\.description).joined(separator: "\n"))
+        for (path, line) in expected {
+            assertDiagnostic(found, path: path, contains: "is below 1e-12 in magnitude (write 0 for nothing)", atLine: line)
+        }
+    }
+
     func testLatitudeAndLongitudeRanges() {
         let found = diagnostics(DecodingFixture.yaml(hubs: "  - {id: A, country: X, lat: 91, lon: -181}\n  - {id: B, country: Y, lat: -90.5, lon: 180.5}"))
         XCTAssertEqual(found.count, 4, found.map(\.description).joined(separator: "\n"))

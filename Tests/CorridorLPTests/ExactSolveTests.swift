@@ -1,0 +1,92 @@
+import XCTest
+@testable import CorridorLP
+
+/// `GLPKProblem.solveExactly`: GLPK's rational-arithmetic simplex started from the current basis.
+/// (That it corrects a floating-point optimum that is wrong is tested where such an LP comes from:
+/// the planner's badly scaled network in CorridorTests' `ExactCheckTests`.)
+final class ExactSolveTests: XCTestCase {
+    /// From an optimal basis the exact solver only confirms it: no pivots, the same solution and duals
+    /// (smallMax with x + 3y ≤ 7: x = 3, y = 1, π = (2, 0, 1), worked out in SolutionTests).
+    func testConfirmsAnOptimalBasisWithoutPivots() throws {
+        let problem = try GLPKProblem(Fixtures.smallMax(secondRHS: 7))
+        XCTAssertEqual(problem.solve(), .optimal)
+        let basis = problem.saveBasis()
+        XCTAssertEqual(problem.solveExactly(), .optimal)
+        XCTAssertEqual(problem.lastSolveIterations, 0)
+        XCTAssertEqual(problem.objectiveValue, 11)
+        XCTAssertEqual(problem.primalValues(), [3, 1])
+        XCTAssertEqual(problem.rowDuals(), [2, 0, 1])
+        XCTAssertEqual(problem.saveBasis(), basis)
+    }
+
+    /// From a basis that is not optimal (the simplex stopped by an iteration limit of 0) the exact
+    /// solver pivots on to the optimum: equalityMin's x = 2, y = 8, z = 0, objective 29.5.
+    func testFinishesFromANonOptimalBasis() throws {
+        let problem = try GLPKProblem(Fixtures.equalityMin())
+        XCTAssertEqual(problem.solve(SolveOptions(iterationLimit: 0, basis: .standard)), .iterationLimit)
+        XCTAssertEqual(problem.solveExactly(), .optimal)
+        XCTAssertGreaterThan(problem.lastSolveIterations, 0)
+        XCTAssertEqual(problem.objectiveValue, 29.5)
+        XCTAssertEqual(problem.primalValues(), [2, 8, 0])
+        XCTAssertEqual(problem.rowDuals(), [3, -1, 0])
+        XCTAssertEqual(problem.reducedCosts(), [0, 0, 1])
+    }
+
+    /// Exact values are exact: max x + y s.t. 3x + 3y ≤ 1, x ≤ 0.25 (row) has objective 1/3, which the
+    /// rational solution rounds to the nearest Double once.
+    func testValuesAreTheRoundedRationalOptimum() throws {
+        var lp = LinearProgram(sense: .maximize)
+        let x = lp.addColumn(objective: 1)
+        let y = lp.addColumn(objective: 1)
+        let sum = lp.addRow(upper: 1)
+        let cap = lp.addRow(upper: 0.25)
+        lp.addEntry(row: sum, column: x, value: 3)
+        lp.addEntry(row: sum, column: y, value: 3)
+        lp.addEntry(row: cap, column: x, value: 1)
+        let problem = try GLPKProblem(lp)
+        XCTAssertEqual(problem.solve(), .optimal)
+        XCTAssertEqual(problem.solveExactly(), .optimal)
+        XCTAssertEqual(problem.objectiveValue, 1.0 / 3)
+        XCTAssertEqual(problem.rowDuals()[0], 1.0 / 3)
+    }
+
+    /// A singular current basis (two identical basic columns) makes the exact solver start again
+    /// from the standard basis: min x + 2y s.t. x + y ≥ 1, x + y ≥ 2 ⇒ x = 2, y = 0.
+    func testSingularBasisRestartsFromTheStandardBasis() throws {
+        var lp = LinearProgram(sense: .minimize)
+        let x = lp.addColumn(objective: 1)
+        let y = lp.addColumn(objective: 2)
+        for bound in [1.0, 2.0] {
+            let row = lp.addRow(lower: bound)
+            lp.addEntry(row: row, column: x, value: 1)
+            lp.addEntry(row: row, column: y, value: 1)
+        }
+        let problem = try GLPKProblem(lp)
+        try problem.restoreBasis(Basis(rowStatus: [.atLower, .atLower], columnStatus: [.basic, .basic]))
+        XCTAssertEqual(problem.solveExactly(), .optimal)
+        XCTAssertEqual(problem.objectiveValue, 2)
+        XCTAssertEqual(problem.primalValues(), [2, 0])
+    }
+
+    /// Infeasibility is proven exactly too: x ≤ 1 (row) and x ≥ 2 (row).
+    func testProvesInfeasibility() throws {
+        var lp = LinearProgram(sense: .minimize)
+        let x = lp.addColumn(objective: 1)
+        let low = lp.addRow(upper: 1)
+        let high = lp.addRow(lower: 2)
+        lp.addEntry(row: low, column: x, value: 1)
+        lp.addEntry(row: high, column: x, value: 1)
+        let problem = try GLPKProblem(lp)
+        XCTAssertEqual(problem.solveExactly(), .infeasible)
+    }
+
+    /// A problem without rows, which GLPK's exact solver refuses, is solved the ordinary way:
+    /// min 2x with 1 ≤ x ≤ 3 ⇒ 2.
+    func testProblemWithoutRows() throws {
+        var lp = LinearProgram(sense: .minimize)
+        _ = lp.addColumn(lower: 1, upper: 3, objective: 2)
+        let problem = try GLPKProblem(lp)
+        XCTAssertEqual(problem.solveExactly(), .optimal)
+        XCTAssertEqual(problem.objectiveValue, 2)
+    }
+}
