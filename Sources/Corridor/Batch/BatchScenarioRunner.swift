@@ -20,6 +20,7 @@ public enum BatchScenarioRunner {
             }
             var network = try NetworkDecoder.decode(document, file: scenario.networkLabel)
             for override in scenario.overrides { try override.apply(to: &network) }
+            try ScenarioOverride.checkLimits(of: network)
             let result = try Planner.plan(network, options: options, file: scenario.networkLabel)
             let seconds = timing ? Date().timeIntervalSince(start) : nil
             return (BatchRecord(id: scenario.id, network: scenario.networkLabel, plan: result.plan, seconds: seconds), result.plan)

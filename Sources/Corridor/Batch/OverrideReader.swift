@@ -53,8 +53,12 @@ enum OverrideReader {
                              log: DecodingLog) -> ScenarioOverride? {
         func integer() -> Int? {
             guard let value else { return nil }
-            guard value.rounded() == value, abs(value) <= 1e9 else {
+            guard value.rounded() == value else {
                 log.report(path, node, "must be a whole number, found \(PlanNumbers.plain(value))")
+                return nil
+            }
+            guard abs(value) <= 1e9 else {
+                log.report(path, node, "must be between -1000000000 and 1000000000, found \(PlanNumbers.plain(value))")
                 return nil
             }
             return Int(value)
@@ -83,8 +87,8 @@ enum OverrideReader {
                   check(delay >= 0, "a delay must not be negative") else { return nil }
             return .customsDelay(from: from, to: to, delay: delay)
         case "horizon":
-            guard let periods = integer(), check(periods >= 1 && periods <= 1_000_000, "the horizon must be between 1 and 1000000")
-            else { return nil }
+            guard let value, check(value >= 1 && value <= 1_000_000, "the horizon must be between 1 and 1000000"),
+                  let periods = integer() else { return nil }
             return .horizon(periods)
         default:
             return nil
@@ -109,6 +113,10 @@ enum OverrideReader {
             log.report(object.path("kind"), object.field("kind"), "\(template.kind) takes no value, so it cannot be swept")
         }
         var values: [(value: Double, path: String, node: DocumentNode?)] = []
+        if object.has("values"), object.has("range") {
+            log.report(object.path("range"), object.field("range"), "a sweep takes values or range, not both")
+            return []
+        }
         if let items = object.list("values") {
             if items.isEmpty { log.report(object.path("values"), object.field("values"), "a sweep needs at least one value") }
             values = items.enumerated().compactMap { index, item in

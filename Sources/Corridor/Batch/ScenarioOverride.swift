@@ -90,6 +90,23 @@ extension ScenarioOverride {
         }
     }
 
+    /// The network's number limits (§4.12 and its mirror, docs/contract-readings.md "Numbers") on what
+    /// overrides scale: each override's factor is within them, but several in a row need not be
+    /// (`scale_quantities` 1e11 twice makes 1e22-unit movements).
+    static func checkLimits(of network: Network) throws(ScenarioError) {
+        let limits = DecodingLog.minimumMagnitude...DecodingLog.maximumMagnitude
+        for movement in network.movements where !limits.contains(movement.quantity) {
+            throw ScenarioError("after the overrides, movement \"\(movement.id)\" has quantity "
+                                + "\(PlanNumbers.plain(movement.quantity)), outside 1e-12…1e12")
+        }
+        for arc in network.arcs {
+            for value in arc.capacity.values where value.isFinite && value != 0 && !limits.contains(value) {
+                throw ScenarioError("after the overrides, link \"\(network.links[arc.link].id)\" has capacity "
+                                    + "\(PlanNumbers.plain(value)), outside 1e-12…1e12")
+            }
+        }
+    }
+
     private func movementIndices(_ ids: [String]?, in network: Network) throws(ScenarioError) -> [Int] {
         guard let ids else { return Array(network.movements.indices) }
         var indices: [Int] = []

@@ -40,6 +40,26 @@ final class BatchManifestTests: XCTestCase {
         XCTAssertEqual(valueless.map(\.message), ["remove_link takes no value, so it cannot be swept"])
     }
 
+    /// `values` and `range` together are an error (one of them used to be ignored silently).
+    func testASweepWithValuesAndRangeIsAnError() throws {
+        let found = try problems("scenarios: [{id: s, sweep: {kind: scale_quantities, values: [1, 2], range: [1, 3, 1]}}]\n")
+        XCTAssertEqual(found.map(\.path), ["scenarios[0].sweep.range"])
+        XCTAssertEqual(found.map(\.message), ["a sweep takes values or range, not both"])
+    }
+
+    /// Whole numbers too large for a shift or a horizon say so, not "must be a whole number".
+    func testHugeWholeNumbersGetTheirRangeMessage() throws {
+        let found = try problems("""
+        scenarios:
+          - {id: a, overrides: [{kind: shift_due, value: 2147483647}]}
+          - {id: b, overrides: [{kind: horizon, value: 2147483648}]}
+          - {id: c, overrides: [{kind: shift_release, value: 1.5}]}
+        """)
+        XCTAssertEqual(found.map(\.message), ["must be between -1000000000 and 1000000000, found 2147483647",
+                                              "the horizon must be between 1 and 1000000, found 2147483648",
+                                              "must be a whole number, found 1.5"])
+    }
+
     func testPlainOverridesStillRead() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-manifest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

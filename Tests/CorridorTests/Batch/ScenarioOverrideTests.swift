@@ -1,4 +1,6 @@
-import Corridor
+@testable import Corridor
+import CorridorTestSupport
+import Foundation
 import XCTest
 
 /// Sweep scenario ids: plain decimal text, six places at most, no trailing zeros or dot.
@@ -10,5 +12,24 @@ final class ScenarioOverrideTests: XCTestCase {
             XCTAssertEqual(ScenarioOverride.scaleQuantities(value, movements: nil).slug, "scale_quantities=\(text)", "\(value)")
         }
         XCTAssertEqual(ScenarioOverride.scaleLinkCapacity(link: "l", factor: 3.10).slug, "link_capacity:l=3.1")
+    }
+
+    /// Each factor is within the limits, but overrides in a row can scale past them: the scenario fails
+    /// with a message (and the batch goes on) instead of planning 1e22-unit movements.
+    func testRepeatedScalingThatLeavesTheLimitsFailsTheScenario() throws {
+        let network = try Fixtures.network(String(contentsOfFile: Fixtures.dataset("tiny.yaml"), encoding: .utf8))
+        var scaled = network
+        for _ in 0..<2 { try ScenarioOverride.scaleQuantities(1e11, movements: ["food-lulea"]).apply(to: &scaled) }
+        XCTAssertThrowsError(try ScenarioOverride.checkLimits(of: scaled)) { error in
+            XCTAssertEqual("\(error)", "after the overrides, movement \"food-lulea\" has quantity 1.5e+24, outside 1e-12…1e12")
+        }
+        var shrunk = network
+        for _ in 0..<2 { try ScenarioOverride.scaleLinkCapacity(link: "e10", factor: 1e-7).apply(to: &shrunk) }
+        XCTAssertThrowsError(try ScenarioOverride.checkLimits(of: shrunk)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("after the overrides, link \"e10\" has capacity 3e-13"), "\(error)")
+        }
+        var fine = network
+        try ScenarioOverride.scaleQuantities(1e9, movements: nil).apply(to: &fine)
+        XCTAssertNoThrow(try ScenarioOverride.checkLimits(of: fine))
     }
 }
