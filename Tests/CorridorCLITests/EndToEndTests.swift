@@ -153,6 +153,19 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(result.out.isEmpty, "nothing on stdout")
     }
 
+    /// baltic-reinforcement with a 100,000-day horizon: tens of millions of columns, which `validate` used
+    /// to build just to count (nearly a minute, 6.5 GB). It now gives the size check's upper bound.
+    func testValidateDoesNotBuildAHugeModel() throws {
+        let text = try String(contentsOfFile: Fixtures.dataset("baltic-reinforcement/network.yaml"), encoding: .utf8)
+        let long = text.replacingOccurrences(of: "\nperiods: 28", with: "\nperiods: 100000")
+        XCTAssertNotEqual(long, text)
+        let result = CLI.run(["validate", "-"], stdin: Data(long.utf8))
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertTrue(result.out.contains("LP:           at most "), result.out)
+        XCTAssertTrue(result.out.contains("columns (an upper bound"), result.out)
+        XCTAssertLessThan(result.seconds, 10, "a guard against building the model, not a speed test")
+    }
+
     func testValidateSummarises() {
         let result = CLI.run(["validate", Fixtures.dataset("baltic-reinforcement/network.yaml")])
         XCTAssertEqual(result.status, 0)

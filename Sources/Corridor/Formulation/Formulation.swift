@@ -84,6 +84,24 @@ public struct Formulation: Sendable {
                              memoryLimit: UInt64? = nil) throws(InputError) -> Formulation {
         let arcs = ArcTable(network)
         let groups = FlowGroup.groups(for: network, aggregate: aggregate && mode == .pruned)
+        _ = try checkSize(network, mode: mode, arcs: arcs, groups: groups, file: file, memoryLimit: memoryLimit)
+        var builder = FormulationBuilder(network: network, mode: mode, groups: groups,
+                                         keepAllCapacityRows: keepAllCapacityRows)
+        return builder.build(arcs: arcs)
+    }
+
+    /// Refuses (contract §4.12) a network whose LP would not fit in memory, without building it, and
+    /// returns an upper bound on its column count (the pruned model has at most this many; `validate`
+    /// reports it for models too large to build just to count).
+    public static func checkSize(_ network: Network, file: String = "network",
+                                 memoryLimit: UInt64? = nil) throws(InputError) -> Int {
+        let arcs = ArcTable(network)
+        return try checkSize(network, mode: .pruned, arcs: arcs, groups: FlowGroup.groups(for: network, aggregate: true),
+                             file: file, memoryLimit: memoryLimit)
+    }
+
+    private static func checkSize(_ network: Network, mode: Mode, arcs: ArcTable, groups: [FlowGroup], file: String,
+                                  memoryLimit: UInt64?) throws(InputError) -> Int {
         var estimate = SizeEstimate(network: network, mode: mode, arcs: arcs)
         let limit = memoryLimit ?? SizeEstimate.defaultMemoryLimit
         if estimate.bytes > limit, mode == .pruned {
@@ -95,9 +113,7 @@ public struct Formulation: Sendable {
             throw InputError(file: file, message: "the LP is too large: \(size) against "
                 + "\(SizeEstimate.format(bytes: limit)) of memory available; shorten the horizon or split the network")
         }
-        var builder = FormulationBuilder(network: network, mode: mode, groups: groups,
-                                         keepAllCapacityRows: keepAllCapacityRows)
-        return builder.build(arcs: arcs)
+        return estimate.columns
     }
 
     /// The period in which column `j` (of this formulation of `network`) delivers units at its flow
