@@ -8,6 +8,7 @@ extension PlanVerifier {
         if plan.quantity != movement.quantity {
             state.fail("\(path).quantity", "is \(plan.quantity), the network says \(movement.quantity)")
         }
+        verifyIdentity(plan, movement: movement, path: path, state: &state)
         var change = StockChanges(horizon: horizon)
         change.add(movement.quantity, hub: movement.from, period: movement.release)
 
@@ -135,27 +136,6 @@ extension PlanVerifier {
                 }
                 t += 1
             }
-        }
-    }
-
-    private func verifyItineraries(_ plan: MovementPlan, movement: Movement, path: String, state: inout VerificationState) {
-        var total = 0.0
-        for (index, itinerary) in plan.itineraries.enumerated() {
-            let itineraryPath = "\(path).itineraries[\(index)]"
-            total += itinerary.quantity
-            guard itinerary.legs.allSatisfy({ plan.legs.indices.contains($0) }), !itinerary.legs.isEmpty else {
-                state.fail(itineraryPath, "refers to legs that do not exist")
-                continue
-            }
-            let legs = itinerary.legs.map { plan.legs[$0] }
-            let connected = zip(legs, legs.dropFirst()).allSatisfy { $0.to == $1.from && $1.depart >= $0.arrive }
-            if !connected || legs.first?.from != network.hubs[movement.from].id
-                || legs.last?.to != network.hubs[movement.to].id || legs.last?.arrive != itinerary.arrive {
-                state.fail(itineraryPath, "is not a path from \(network.hubs[movement.from].id) to \(network.hubs[movement.to].id) arriving in period \(itinerary.arrive)")
-            }
-        }
-        if total > plan.delivered + slack(movement.quantity) {
-            state.fail("\(path).itineraries", "carry \(total) units, more than the \(plan.delivered) delivered")
         }
     }
 }

@@ -22,6 +22,7 @@ public struct PlanVerifier {
         var state = VerificationState(network: network)
         let byId = Dictionary(network.movements.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var seen = Set<Int>()
+        verifyHeader(plan, state: &state)
         for (index, movementPlan) in plan.movements.enumerated() {
             let path = "movements[\(index)]"
             guard let m = byId[movementPlan.id] else {

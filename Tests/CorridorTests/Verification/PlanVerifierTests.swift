@@ -116,4 +116,46 @@ final class PlanVerifierTests: XCTestCase {
         assertRejected("is not a path") { plan in plan.movements[m].itineraries[0].legs.reverse() }
         assertRejected("legs that do not exist") { plan in plan.movements[m].itineraries[0].legs = [99] }
     }
+
+    /// Itineraries must carry exactly what is delivered, period by period, never more than a leg
+    /// carries, each a positive quantity (a fuzz run found edited and emptied itineraries accepted).
+    /// tiny's food: 56 t arrive in period 3 over legs [0, 3], 60 t in 4 over [1, 4], 34 t in 5 over [2, 5].
+    func testRejectsItinerariesThatDoNotAddUp() {
+        let m = index("food-lulea")
+        assertRejected("carry 140.0 units, but 150.0 are delivered") { plan in plan.movements[m].itineraries[1].quantity = 50 }
+        assertRejected("carry 0.0 units, but 150.0 are delivered") { plan in plan.movements[m].itineraries = [] }
+        assertRejected("arrive with 0.0 units in period 4, but 60.0 are delivered then") { plan in
+            plan.movements[m].itineraries.remove(at: 1)
+        }
+        assertRejected("carries 56.0 units, but its itineraries take 116.0 over it") { plan in
+            // 60 t of period 4's itinerary moved onto the period-3 path: totals still add up to 150.
+            plan.movements[m].itineraries[0].quantity = 116
+            plan.movements[m].itineraries.remove(at: 1)
+        }
+        assertRejected("must be a positive number, found -1.0") { plan in
+            plan.movements[m].itineraries.append(Itinerary(quantity: -1, legs: [0, 3], arrive: 3))
+        }
+    }
+
+    /// The movement's identity is the network's: commodity, origin, destination, release and due.
+    func testRejectsAMovementThatIsNotTheNetworks() {
+        let m = index("medics-kiruna")
+        assertRejected("movements[1].due: is 5, the network says 2") { plan in plan.movements[m].due = 5 }
+        assertRejected("movements[1].release: is 1, the network says 0") { plan in plan.movements[m].release = 1 }
+        assertRejected("movements[1].commodity: is food, the network says medics") { plan in plan.movements[m].commodity = "food" }
+        assertRejected("movements[1].to: is LLA, the network says KRN") { plan in plan.movements[m].to = "LLA" }
+    }
+
+    /// The header: only optimal plans exist, of the network's horizon; the summary is the movements' sum.
+    func testRejectsAWrongStatusHorizonOrSummary() {
+        assertRejected("status: a plan is always \"optimal\" (Corridor prints no other), found \"infeasible\"") { plan in
+            plan.status = "infeasible"
+        }
+        assertRejected("periods: is 7, the network's horizon is 6") { plan in plan.periods = 7 }
+        assertRejected("summary.delivered: reported 189.0, but the movements add up to 190.0") { plan in
+            plan.summary.delivered = 189
+        }
+        assertRejected("summary.on_time_pct: reported 50.0, but the movements add up to") { plan in plan.summary.onTimePct = 50 }
+        assertRejected("summary.late: reported nan") { plan in plan.summary.late = .nan }
+    }
 }
