@@ -305,7 +305,24 @@ final class BadInputTests: XCTestCase {
         }
         // The network given twice: not JSON, and the message says what a plan is.
         assertInvalid(CLI.run(["verify", network, network]), naming: network,
-                      message: "is not valid JSON; a plan is the JSON that corridor plan --format json writes", "verify NET NET")
+                      message: "is not valid JSON (Invalid value around character 0.); a plan is the JSON that corridor plan --format json writes",
+                      "verify NET NET")
+        // Valid JSON whose period is not a whole number: the field, not "not valid JSON" (a fuzz run's find).
+        let planned = CLI.run(["plan", network, "--format", "json"])
+        XCTAssertEqual(planned.status, 0, planned.err)
+        for bad in ["1.5", "1e300"] {
+            let edited = planned.out.replacingOccurrences(of: "\"depart\" : 0", with: "\"depart\" : \(bad)")
+            XCTAssertNotEqual(edited, planned.out)
+            let plan = try directory.write("depart.json", edited)
+            assertInvalid(CLI.run(["verify", network, plan]), naming: plan, message: "legs[0].depart: expected a whole number, found ",
+                          "verify with depart \(bad)")
+        }
+        // Not JSON (NaN), with the line Foundation found it on.
+        let nan = try directory.write("nan.json", planned.out.replacingOccurrences(of: "\"depart\" : 0", with: "\"depart\" : NaN"))
+        let result = CLI.run(["verify", network, nan])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.err.hasPrefix(nan + ":"), result.err)
+        XCTAssertTrue(result.err.contains(": is not valid JSON (Invalid value around character"), result.err)
     }
 
     /// A plan file gets the checks a network file gets: a directory, a file over the size limit (a

@@ -13,8 +13,7 @@ enum JSONDocumentReader {
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw InputError(file: file, line: errorLine(error, in: text),
-                             message: "is not valid JSON (\(errorDetail(error)))")
+            throw invalid(error, text: text, file: file)
         }
         if let duplicate = firstDuplicateKey(in: data) {
             throw InputError(file: file, line: duplicate.line,
@@ -70,18 +69,56 @@ enum JSONDocumentReader {
         String(cString: number.objCType) == "c"
     }
 
+    /// The diagnostic for text `JSONSerialization` refused, with Foundation's reason and, where it can
+    /// be found, the line. `hint` is added after the reason.
+    static func invalid(_ error: Error, text: String, file: String, hint: String = "") -> InputError {
+        let detail = errorDetail(error)
+        if let number = unrepresentableNumber(in: detail) {
+            return InputError(file: file, line: line(ofNumber: number, in: text),
+                              message: "number \(number) is out of range (numbers may not exceed 1e12 in magnitude)")
+        }
+        return InputError(file: file, line: errorLine(detail, in: text), message: "is not valid JSON (\(detail))\(hint)")
+    }
+
     private static func errorDetail(_ error: Error) -> String {
         let nsError = error as NSError
         return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
     }
 
     /// Foundation reports "around character N", N counting UTF-8 bytes; turn that into a line number.
-    private static func errorLine(_ error: Error, in text: String) -> Int? {
-        let detail = errorDetail(error)
+    private static func errorLine(_ detail: String, in text: String) -> Int? {
         guard let range = detail.range(of: "character ") else { return nil }
         let digits = detail[range.upperBound...].prefix { $0.isNumber }
         guard let offset = Int(digits) else { return nil }
         return 1 + text.utf8.prefix(offset).lazy.filter { $0 == UInt8(ascii: "\n") }.count
+    }
+
+    /// The literal of Foundation's "Number 1e400 is not representable in Swift." (no position given).
+    private static func unrepresentableNumber(in detail: String) -> String? {
+        guard detail.hasPrefix("Number "), let end = detail.range(of: " is not representable") else { return nil }
+        let literal = detail[detail.index(detail.startIndex, offsetBy: 7)..<end.lowerBound]
+        return literal.isEmpty ? nil : String(literal)
+    }
+
+    /// The line of the first occurrence of `number` as a whole token outside strings.
+    private static func line(ofNumber number: String, in text: String) -> Int? {
+        let bytes = Array(text.utf8), token = Array(number.utf8)
+        let numberBytes = Set("0123456789+-.eE".utf8)
+        var line = 1, inString = false, escaped = false, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") { line += 1 }
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if (index == 0 || !numberBytes.contains(bytes[index - 1])), bytes[index...].starts(with: token),
+                      index + token.count == bytes.count || !numberBytes.contains(bytes[index + token.count]) {
+                return line
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Scans valid JSON for an object key that occurs twice. Keys with escapes are decoded first, as

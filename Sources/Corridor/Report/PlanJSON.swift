@@ -20,9 +20,9 @@ public enum PlanJSON {
         } catch let DecodingError.valueNotFound(type, context) {
             throw InputError(file: file, path: path(context.codingPath), message: "expected \(describe(type)), found null")
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
-            // Not JSON at all (a network file given in the plan's place, say); Foundation says no
-            // more than "The given data was not valid JSON.", so say what a plan is.
-            throw InputError(file: file, message: "is not valid JSON; a plan is the JSON that corridor plan --format json writes")
+            // Foundation's decoder says no more than "The given data was not valid JSON." — also for a
+            // period written 1.5 in valid JSON. Find out which it is, and where.
+            throw whyNotAPlan(data, file: file, fallback: context.debugDescription)
         } catch let DecodingError.dataCorrupted(context) {
             throw InputError(file: file, path: path(context.codingPath), message: context.debugDescription)
         } catch {
@@ -35,6 +35,47 @@ public enum PlanJSON {
     /// `InputError` naming it, like a network file's.
     public static func read(path: String) throws(InputError) -> Plan {
         try decode(InputBytes.read(path: path, file: path, kind: "plan file"), file: path)
+    }
+
+    /// Integer fields of a plan, by key (`legs` holds integers inside `itineraries` only).
+    private static let integerKeys: Set<String> = ["periods", "release", "due", "depart", "arrive", "period",
+                                                   "rows", "columns", "nonzeros", "iterations"]
+
+    /// The diagnostic for data the decoder refused without a path: not JSON at all (with Foundation's
+    /// reason and line, and what a plan is), or a whole number written as a fraction or out of range.
+    private static func whyNotAPlan(_ data: Data, file: String, fallback: String) -> InputError {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            return JSONDocumentReader.invalid(error, text: String(decoding: data, as: UTF8.self), file: file,
+                                              hint: "; a plan is the JSON that corridor plan --format json writes")
+        }
+        if let (path, value) = firstNonInteger(in: object, path: "", integer: false) {
+            return InputError(file: file, path: path, message: "expected a whole number, found \(value)")
+        }
+        return InputError(file: file, message: "is not a plan: \(fallback)")
+    }
+
+    private static func firstNonInteger(in object: Any, path: String, integer: Bool) -> (String, String)? {
+        switch object {
+        case let array as [Any]:
+            for (index, item) in array.enumerated() {
+                if let found = firstNonInteger(in: item, path: "\(path)[\(index)]", integer: integer) { return found }
+            }
+        case let dictionary as [String: Any]:
+            for key in dictionary.keys.sorted() {
+                let inner = integerKeys.contains(key) || (key == "legs" && path.hasSuffix("]") && path.contains("itineraries"))
+                let child = path.isEmpty ? key : "\(path).\(key)"
+                if let found = firstNonInteger(in: dictionary[key]!, path: child, integer: inner) { return found }
+            }
+        case let number as NSNumber where integer:
+            let value = number.doubleValue
+            if value.rounded() != value || abs(value) > 9.0e15 { return (path, "\(number)") }
+        default:
+            break
+        }
+        return nil
     }
 
     private static func path(_ codingPath: [any CodingKey]) -> String {
