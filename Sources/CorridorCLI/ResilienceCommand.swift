@@ -114,6 +114,9 @@ struct ResilienceCommand: ParsableCommand {
             Console.fail(error)
         }
         let pool = selected ?? FailureElement.all(in: loaded)
+        if mode == .random, probability == nil, let failures, failures > pool.count {
+            Console.fail(InputError(file: "--failures", message: "is \(failures), but only \(pool.count) elements are considered"))
+        }
         let bar = ProgressBar(label: "resilience \(mode.rawValue)", enabled: !quiet)
         let progress: ResilienceAnalysis.Progress = { done, total in bar.update(done: done, total: total) }
         do {

@@ -211,7 +211,15 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(many.status, 0, many.err)
         XCTAssertTrue(many.out.contains("1,500 trials (seed 1)"), many.out)
         XCTAssertTrue(many.out.contains("over n = 1,500 trials"), many.out)
+        XCTAssertTrue(many.out.contains("1 random failure per trial;"), many.out)
         XCTAssertEqual(CLI.run(["resilience", tiny, "--elements", "nowhere"]).status, 2)
+        // An empty --elements is a mistake, not "all"; more failures per trial than elements too.
+        let empty = CLI.run(["resilience", tiny, "--elements", ""])
+        XCTAssertEqual(empty.status, 2)
+        XCTAssertTrue(empty.err.hasPrefix("--elements: names no element"), empty.err)
+        let tooMany = CLI.run(["resilience", tiny, "--mode", "random", "--failures", "1000"])
+        XCTAssertEqual(tooMany.status, 2)
+        XCTAssertTrue(tooMany.err.hasPrefix("--failures: is 1000, but only 8 elements are considered"), tooMany.err)
         XCTAssertEqual(CLI.run(["resilience", tiny, "--jobs", "0"]).status, 2)
         XCTAssertEqual(CLI.run(["resilience", tiny, "--levels", "x"]).status, 2)
     }

@@ -54,6 +54,10 @@ public struct FailureElement: Sendable, Hashable {
     /// name that is several things. Unknown names are an `InputError`.
     public static func named(_ names: [String], in network: Network, source: String = "--elements")
         throws(InputError) -> [FailureElement] {
+        guard names.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            // `--elements ''` is a mistake, not "all elements".
+            throw InputError(file: source, message: "names no element (give link, hub or border rule ids, comma-separated)")
+        }
         let all = all(in: network)
         var selected: [FailureElement] = []
         var problems: [Diagnostic] = []

@@ -232,7 +232,10 @@ enum YAMLDocumentReader {
     static func scalarNode(_ scalar: Node.Scalar) -> DocumentNode {
         let line = scalar.mark?.line
         let text = scalar.string
-        guard scalar.style == .plain else { return DocumentNode(.string(text), line: line) }
+        // Quoted, or tagged `!!str` (`!!str 150`): a string, never a number or boolean.
+        guard scalar.style == .plain, scalar.tag.description != Tag.Name.str.rawValue else {
+            return DocumentNode(.string(text), line: line)
+        }
         return DocumentNode(resolvePlain(text), line: line, plainText: text)
     }
 

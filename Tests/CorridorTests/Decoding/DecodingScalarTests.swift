@@ -129,6 +129,9 @@ final class DecodingScalarTests: XCTestCase {
     func testQuotedNumbersAreStringsNotNumbers() {
         assertOnlyError(DecodingFixture.yaml(periods: "\"5\""), path: "periods",
                         contains: "expected a number, found a string", atLine: 1)
+        // An explicit `!!str` tag makes a string of a plain scalar too (a fuzz run found it read as 5).
+        assertOnlyError(DecodingFixture.yaml(periods: "!!str 5"), path: "periods",
+                        contains: "expected a number, found a string", atLine: 1)
     }
 
     func testNumberWhereStringExpectedInJSON() {
