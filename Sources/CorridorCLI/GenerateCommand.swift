@@ -87,7 +87,11 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text = NetworkGenerator(parameters).document()
+        let (text, made) = NetworkGenerator(parameters).generate()
+        if made < parameters.links {
+            Console.error("corridor generate: made \(made) of the \(parameters.links) links asked for; "
+                          + "\(parameters.hubs) hubs have room for no more")
+        }
         guard let output else {
             Console.write(text)
             return

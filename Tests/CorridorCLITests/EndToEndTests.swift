@@ -262,4 +262,17 @@ final class EndToEndTests: XCTestCase {
             XCTAssertTrue(result.stdout.isEmpty, "\(arguments)")
         }
     }
+
+    /// More links than the hubs have room for: the network is still written, and standard error says
+    /// how many were made (3 hubs and 1000 links gave 4 links without a word).
+    func testGenerateSaysWhenItMadeFewerLinks() {
+        let short = CLI.run(["generate", "--hubs", "3", "--links", "1000"])
+        XCTAssertEqual(short.status, 0, short.err)
+        XCTAssertTrue(short.out.contains("links:"), short.out)
+        XCTAssertTrue(short.err.contains("corridor generate: made "), short.err)
+        XCTAssertTrue(short.err.contains(" of the 1000 links asked for; 3 hubs have room for no more"), short.err)
+        let exact = CLI.run(["generate", "--size", "S"])
+        XCTAssertEqual(exact.status, 0, exact.err)
+        XCTAssertEqual(exact.err, "", "S gets its 150 links")
+    }
 }

@@ -91,10 +91,14 @@ public struct NetworkGenerator: Sendable {
     }
 
     /// The network document (YAML or JSON, as `parameters.format` says).
-    public func document() -> String {
+    public func document() -> String { generate().document }
+
+    /// The document and how many links it declares: fewer than `parameters.links` when the hubs have
+    /// no room for more (links join near neighbours, one per pair and mode), e.g. 3 hubs and 1000 links.
+    public func generate() -> (document: String, links: Int) {
         var builder = GeneratorBuilder(parameters: parameters, maximumSlack: maximumSlack)
         builder.build()
-        return builder.render()
+        return (builder.render(), builder.links.count)
     }
 
     /// The command line that makes this document.
