@@ -1,5 +1,13 @@
 import CGLPK
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension GLPKProblem {
     /// Writes the problem in CPLEX LP format (`glp_write_lp`).
     ///
@@ -27,12 +35,58 @@ extension GLPKProblem {
         try write(format: "free MPS", path: path) { glp_write_mps(handle, GLP_MPS_FILE, nil, $0) }
     }
 
+    /// GLPK writes to a temporary file, which is then copied to `path` with every write checked:
+    /// GLPK ignores errors that surface only when its buffer is flushed on close, so a small
+    /// file written straight to a full disk (`/dev/full`) "succeeded" with nothing written.
     private func write(
         format: String, path: String, _ writer: (UnsafePointer<CChar>) -> Int32
     ) throws(LPError) {
         checkThread()
         guard !path.isEmpty, !path.utf8.contains(0) else { throw .invalidPath(path) }
-        let code = GLPKTerminal.withOutput(verbose: false) { path.withCString(writer) }
+        let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(directory)/corridor-export-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw .ioFailed(path: path, reason: Self.reason(errno)) }
+        close(descriptor)
+        let temporary = String(cString: template)
+        defer { unlink(temporary) }
+        let code = GLPKTerminal.withOutput(verbose: false) { temporary.withCString(writer) }
         guard code == 0 else { throw .writeFailed(format: format, path: path, code: code) }
+        try Self.copy(temporary, to: path)
     }
+
+    private static func copy(_ source: String, to destination: String) throws(LPError) {
+        let input = open(source, O_RDONLY)
+        guard input >= 0 else { throw .ioFailed(path: destination, reason: reason(errno)) }
+        defer { close(input) }
+        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard output >= 0 else { throw .ioFailed(path: destination, reason: reason(errno)) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { systemRead(input, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            guard count > 0 else {
+                let failure = errno
+                close(output)
+                throw .ioFailed(path: destination, reason: reason(failure))
+            }
+            var written = 0
+            while written < count {
+                let step = buffer.withUnsafeBytes { systemWrite(output, $0.baseAddress! + written, count - written) }
+                guard step > 0 else {
+                    let failure = errno
+                    close(output)
+                    throw .ioFailed(path: destination, reason: reason(failure))
+                }
+                written += step
+            }
+        }
+        guard close(output) == 0 else { throw .ioFailed(path: destination, reason: reason(errno)) }
+    }
+
+    private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 }
+
+// Inside the extension, `read`/`write` name GLPKProblem's methods; these reach the C library's.
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }
+private func systemRead(_ fd: Int32, _ bytes: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, bytes, count) }

@@ -43,6 +43,8 @@ public enum LPError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidPath(String)
     /// GLPK could not write the file (`code` is GLPK's nonzero return value).
     case writeFailed(format: String, path: String, code: Int32)
+    /// The written file could not be put at `path` (the system's reason, e.g. "No space left on device").
+    case ioFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -75,6 +77,8 @@ public enum LPError: Error, Equatable, Sendable, CustomStringConvertible {
             return "invalid file path \(String(reflecting: path))"
         case let .writeFailed(format, path, code):
             return "GLPK failed to write \(format) file '\(path)' (code \(code))"
+        case let .ioFailed(path, reason):
+            return "cannot write '\(path)': \(reason)"
         }
     }
 }
