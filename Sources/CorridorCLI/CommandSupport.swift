@@ -11,10 +11,15 @@ enum ExitStatus {
 }
 
 enum Console {
-    /// Writes to standard error; a standard error that cannot be written (closed, a full disk) is
-    /// ignored — there is nowhere left to say so.
+    /// Writes a line to standard error (adding the newline if missing).
     static func error(_ text: String) {
-        try? FileHandle.standardError.write(contentsOf: Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        writeError(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Writes `text` to standard error as it is; a standard error that cannot be written (closed, a
+    /// full disk) is ignored — there is nowhere left to say so.
+    static func writeError(_ text: String) {
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 
     static func write(_ text: String) {

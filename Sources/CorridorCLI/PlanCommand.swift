@@ -90,9 +90,9 @@ struct PlanCommand: ParsableCommand {
         if noPresolve { solver.presolve = false }
         if noScaling { solver.scaling = .none }
         if standardBasis { solver.basis = .standard }
+        if noExactCheck { solver.exactCheck = false }
         var options = PlanningOptions(mode: literal ? .literal : .pruned, aggregate: !noAggregate, solver: solver,
                                       exportLP: exportLP, exportMPS: exportMPS)
-        options.exactCheck = !noExactCheck
         if verbose { options.progress = { Console.error("         " + $0) } }
         let result: PlanningResult
         do {

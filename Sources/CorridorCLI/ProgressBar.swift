@@ -29,7 +29,6 @@ final class ProgressBar: @unchecked Sendable {
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         var line = String(format: "\r%@ %@ %d/%d  %.0f%%  ETA %.0fs ", label, bar, done, total, fraction * 100, eta)
         if let note { line += " " + note + " " }
-        try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
-        if done == total { try? FileHandle.standardError.write(contentsOf: Data("\n".utf8)) }
+        Console.writeError(done == total ? line + "\n" : line)
     }
 }

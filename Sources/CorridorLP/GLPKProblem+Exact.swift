@@ -9,6 +9,8 @@ extension GLPKProblem {
     /// the exact rational number the `Double` holds, checks the basis in exact arithmetic and pivots
     /// on until it is truly optimal. Started from the basis of a floating-point solve it usually
     /// only confirms it, at the cost of one exact factorisation — small next to the solve itself.
+    /// ``SolveOptions/exactCheck`` runs it after every optimal ``solve(_:)`` or
+    /// ``resolveWarm(timeLimit:exactCheck:verbose:)``.
     ///
     /// Afterwards the solution accessors hold the exact solution (rounded to `Double`). If the
     /// current basis is invalid or exactly singular, the exact solve starts once more from the
@@ -26,33 +28,25 @@ extension GLPKProblem {
             glp_init_smcp(&parm)
             parm.msg_lev = verbose ? GLP_MSG_ALL : GLP_MSG_OFF
             parm.tm_lim = SolveOptions(timeLimit: timeLimit).glpkTimeLimit
-            let clock = ContinuousClock()
-            let start = clock.now
-            let iterationsBefore = glp_get_it_cnt(handle)
-            var code = glp_exact(handle, &parm)
-            if code == GLP_EBADB || code == GLP_ESING {
-                if parm.tm_lim != .max {
-                    let used = Int64((clock.now - start) / .milliseconds(1))
-                    parm.tm_lim = Int32(clamping: max(1, Int64(parm.tm_lim) - used))
-                }
-                glp_std_basis(handle)
-                code = glp_exact(handle, &parm)
-            }
-            lastSolveIterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
-            switch code {
-            case 0: break
-            case GLP_ETMLIM: return .timeLimit
-            case GLP_EITLIM: return .iterationLimit
-            case GLP_EBOUND: return .failed("a double-bounded variable has lower ≥ upper (GLP_EBOUND)")
-            case GLP_ESING: return .failed("the exact solver found the basis matrix singular (GLP_ESING)")
-            default: return .failed("glp_exact returned code \(code)")
-            }
-            switch glp_get_status(handle) {
-            case GLP_OPT: return .optimal
-            case GLP_NOFEAS: return .infeasible
-            case GLP_UNBND: return .unbounded
-            default: return .failed("the exact simplex method ended without an optimal solution")
-            }
+            return runExact(parm)
         }
+    }
+
+    /// `glp_exact` with `parm` (its `msg_lev`, `it_lim` and `tm_lim` apply), retried once from the
+    /// standard basis when the current one is invalid or singular; sets ``lastSolveIterations``.
+    /// Call inside `GLPKTerminal.withOutput`, on a problem with rows and columns.
+    func runExact(_ parameters: glp_smcp) -> SolveStatus {
+        var parm = parameters
+        let clock = ContinuousClock()
+        let start = clock.now
+        let iterationsBefore = glp_get_it_cnt(handle)
+        var code = glp_exact(handle, &parm)
+        if code == GLP_EBADB || code == GLP_ESING {
+            parm.tm_lim = Self.remaining(parm.tm_lim, since: start, clock: clock)
+            glp_std_basis(handle)
+            code = glp_exact(handle, &parm)
+        }
+        lastSolveIterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
+        return status(afterSimplexReturning: code)  // glp_exact returns a subset of glp_simplex's codes
     }
 }

@@ -12,7 +12,11 @@ extension GLPKProblem {
     ///   basis (`GLP_EBADB`/`GLP_ESING`/`GLP_ECOND`) triggers one retry from an advanced
     ///   basis, within what remains of the time limit.
     ///
-    /// ``lastSolveIterations`` afterwards holds the iterations this call performed.
+    /// - With `options.exactCheck`, an optimal result is confirmed (or finished) in exact arithmetic
+    ///   (``solveExactly(timeLimit:verbose:)``) within what remains of the time limit.
+    ///
+    /// ``lastSolveIterations`` afterwards holds the iterations this call performed (the exact
+    /// check's included), ``lastExactIterations`` those of the exact check alone.
     public func solve(_ options: SolveOptions = .init()) -> SolveStatus {
         checkThread()
         return runSimplex(options, rescale: true)
@@ -23,11 +27,12 @@ extension GLPKProblem {
     ///
     /// After bounds change, the previous optimal basis stays dual feasible, so the dual
     /// simplex typically needs only a few iterations to restore primal feasibility.
-    public func resolveWarm(timeLimit: Double? = nil, verbose: Bool = false) -> SolveStatus {
+    /// `exactCheck` as in ``SolveOptions/exactCheck``.
+    public func resolveWarm(timeLimit: Double? = nil, exactCheck: Bool = false, verbose: Bool = false) -> SolveStatus {
         checkThread()
         let options = SolveOptions(
             method: .dualPrimal, presolve: false, timeLimit: timeLimit, basis: .keep,
-            verbose: verbose)
+            exactCheck: exactCheck, verbose: verbose)
         return runSimplex(options, rescale: false)
     }
 
@@ -64,10 +69,7 @@ extension GLPKProblem {
             let iterationsBefore = glp_get_it_cnt(handle)
             var code = glp_simplex(handle, &parm)
             if options.basis == .keep, [GLP_EBADB, GLP_ESING, GLP_ECOND].contains(code) {
-                if parm.tm_lim != .max {
-                    let used = Int64((clock.now - start) / .milliseconds(1))  // whole milliseconds, rounded down
-                    parm.tm_lim = Int32(clamping: max(1, Int64(parm.tm_lim) - used))
-                }
+                parm.tm_lim = Self.remaining(parm.tm_lim, since: start, clock: clock)
                 if parm.it_lim != .max {
                     parm.it_lim = max(0, parm.it_lim - (glp_get_it_cnt(handle) - iterationsBefore))
                 }
@@ -75,12 +77,29 @@ extension GLPKProblem {
                 code = glp_simplex(handle, &parm)
             }
             lastSolveIterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
-            return status(afterSimplexReturning: code)
+            lastExactIterations = 0
+            let status = status(afterSimplexReturning: code)
+            guard status == .optimal, options.exactCheck, numberOfRows > 0, numberOfColumns > 0 else { return status }
+            let simplexIterations = lastSolveIterations
+            parm.tm_lim = Self.remaining(parm.tm_lim, since: start, clock: clock)
+            parm.it_lim = Int32.max
+            let exact = runExact(parm)
+            lastExactIterations = lastSolveIterations
+            lastSolveIterations += simplexIterations
+            return exact
         }
     }
 
-    /// Maps `glp_simplex`'s return code and the basic solution's status to ``SolveStatus``.
-    private func status(afterSimplexReturning code: Int32) -> SolveStatus {
+    /// What is left of a GLPK time limit (`Int32.max`: none) after the time since `start`, in whole
+    /// milliseconds and at least 1.
+    static func remaining(_ limit: Int32, since start: ContinuousClock.Instant, clock: ContinuousClock) -> Int32 {
+        guard limit != .max else { return .max }
+        let used = Int64((clock.now - start) / .milliseconds(1))  // whole milliseconds, rounded down
+        return Int32(clamping: max(1, Int64(limit) - used))
+    }
+
+    /// Maps `glp_simplex`'s (or `glp_exact`'s) return code and the basic solution's status to ``SolveStatus``.
+    func status(afterSimplexReturning code: Int32) -> SolveStatus {
         switch code {
         case 0:
             break

@@ -36,6 +36,8 @@ public final class GLPKProblem {
 
     /// Simplex iterations performed by the most recent solve (see ``iterationCount``).
     public internal(set) var lastSolveIterations: Int = 0
+    /// Of ``lastSolveIterations``, those of the exact check (``SolveOptions/exactCheck``); 0 without one.
+    public internal(set) var lastExactIterations: Int = 0
 
     /// Validates `lp` and builds the GLPK problem object from it.
     ///

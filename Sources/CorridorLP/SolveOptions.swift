@@ -1,7 +1,7 @@
 /// How ``GLPKProblem/solve(_:)`` runs GLPK's simplex method.
 ///
 /// The defaults — primal simplex, no presolve, automatic scaling, advanced initial basis,
-/// no limits, silent — suit a cold solve of a logistics LP.
+/// no limits, no exact check, silent — suit a cold solve of a logistics LP.
 public struct SolveOptions: Sendable, Hashable {
     /// Which simplex variant to run (`glp_smcp.meth`).
     public enum Method: Sendable, Hashable {
@@ -56,6 +56,10 @@ public struct SolveOptions: Sendable, Hashable {
     public var iterationLimit: Int?
     /// Starting basis. Default: `.advanced`.
     public var basis: InitialBasis
+    /// Confirm an optimal result in exact rational arithmetic from its final basis
+    /// (``GLPKProblem/solveExactly(timeLimit:verbose:)``), within the same time limit (the iteration
+    /// limit does not apply to it); the solution accessors then hold the exact optimum. Default: `false`.
+    public var exactCheck: Bool
     /// Let GLPK report progress. Its output goes to standard error, never standard output.
     /// Default: `false` (GLPK's terminal output is switched off entirely).
     public var verbose: Bool
@@ -68,6 +72,7 @@ public struct SolveOptions: Sendable, Hashable {
         timeLimit: Double? = nil,
         iterationLimit: Int? = nil,
         basis: InitialBasis = .advanced,
+        exactCheck: Bool = false,
         verbose: Bool = false
     ) {
         self.method = method
@@ -76,6 +81,7 @@ public struct SolveOptions: Sendable, Hashable {
         self.timeLimit = timeLimit
         self.iterationLimit = iterationLimit
         self.basis = basis
+        self.exactCheck = exactCheck
         self.verbose = verbose
     }
 

@@ -53,31 +53,40 @@ final class ExactSolveTests: XCTestCase {
     /// A singular current basis (two identical basic columns) makes the exact solver start again
     /// from the standard basis: min x + 2y s.t. x + y ≥ 1, x + y ≥ 2 ⇒ x = 2, y = 0.
     func testSingularBasisRestartsFromTheStandardBasis() throws {
-        var lp = LinearProgram(sense: .minimize)
-        let x = lp.addColumn(objective: 1)
-        let y = lp.addColumn(objective: 2)
-        for bound in [1.0, 2.0] {
-            let row = lp.addRow(lower: bound)
-            lp.addEntry(row: row, column: x, value: 1)
-            lp.addEntry(row: row, column: y, value: 1)
-        }
-        let problem = try GLPKProblem(lp)
+        let problem = try GLPKProblem(Fixtures.twinColumns(rows: [(1, .infinity), (2, .infinity)]))
         try problem.restoreBasis(Basis(rowStatus: [.atLower, .atLower], columnStatus: [.basic, .basic]))
         XCTAssertEqual(problem.solveExactly(), .optimal)
         XCTAssertEqual(problem.objectiveValue, 2)
         XCTAssertEqual(problem.primalValues(), [2, 0])
     }
 
-    /// Infeasibility is proven exactly too: x ≤ 1 (row) and x ≥ 2 (row).
+    /// Infeasibility is proven exactly too: x + y ≤ 1 and x + y ≥ 2.
     func testProvesInfeasibility() throws {
-        var lp = LinearProgram(sense: .minimize)
-        let x = lp.addColumn(objective: 1)
-        let low = lp.addRow(upper: 1)
-        let high = lp.addRow(lower: 2)
-        lp.addEntry(row: low, column: x, value: 1)
-        lp.addEntry(row: high, column: x, value: 1)
-        let problem = try GLPKProblem(lp)
+        let problem = try GLPKProblem(Fixtures.twinColumns(costs: [1, 1], rows: [(-.infinity, 1), (2, .infinity)]))
         XCTAssertEqual(problem.solveExactly(), .infeasible)
+    }
+
+    /// `SolveOptions.exactCheck` runs the check after an optimal solve or warm re-solve: on smallMax
+    /// (x + 3y ≤ 7) it takes no pivots, so the iterations are the plain solve's and the values the same.
+    func testExactCheckOption() throws {
+        let plain = try GLPKProblem(Fixtures.smallMax(secondRHS: 7))
+        XCTAssertEqual(plain.solve(), .optimal)
+        let checked = try GLPKProblem(Fixtures.smallMax(secondRHS: 7))
+        XCTAssertEqual(checked.solve(SolveOptions(exactCheck: true)), .optimal)
+        XCTAssertEqual(checked.lastExactIterations, 0)
+        XCTAssertEqual(checked.lastSolveIterations, plain.lastSolveIterations)
+        XCTAssertEqual(checked.primalValues(), [3, 1])
+        try checked.setRowBounds(1, lower: -.infinity, upper: 6)  // degenerate now; still (3, 1)
+        XCTAssertEqual(checked.resolveWarm(exactCheck: true), .optimal)
+        XCTAssertEqual(checked.objectiveValue, 11)
+        XCTAssertEqual(checked.primalValues(), [3, 1])
+    }
+
+    /// An exact check after a solve stopped short is not run: the status is the simplex's.
+    func testExactCheckNeedsAnOptimum() throws {
+        let problem = try GLPKProblem(Fixtures.equalityMin())
+        XCTAssertEqual(problem.solve(SolveOptions(iterationLimit: 0, basis: .standard, exactCheck: true)), .iterationLimit)
+        XCTAssertEqual(problem.lastExactIterations, 0)
     }
 
     /// A problem without rows, which GLPK's exact solver refuses, is solved the ordinary way:

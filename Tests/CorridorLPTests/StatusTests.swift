@@ -14,15 +14,7 @@ final class StatusTests: XCTestCase {
 
     /// x + y ≤ 1 and x + y ≥ 2 cannot both hold.
     func testInfeasible() throws {
-        var lp = LinearProgram(sense: .minimize)
-        let x = lp.addColumn(objective: 1)
-        let y = lp.addColumn(objective: 1)
-        let low = lp.addRow(upper: 1)
-        let high = lp.addRow(lower: 2)
-        for row in [low, high] {
-            lp.addEntry(row: row, column: x, value: 1)
-            lp.addEntry(row: row, column: y, value: 1)
-        }
+        let lp = Fixtures.twinColumns(costs: [1, 1], rows: [(-.infinity, 1), (2, .infinity)])
         for options in allOptions {
             XCTAssertEqual(try GLPKProblem(lp).solve(options), .infeasible, "\(options)")
         }

@@ -41,6 +41,21 @@ enum Fixtures {
         return lp
     }
 
+    /// Two columns with identical matrix columns, x and y at `costs`: each row is
+    /// `lower ≤ x + y ≤ upper`. A basis with both columns basic is singular; rows x + y ≤ 1 and
+    /// x + y ≥ 2 make it infeasible.
+    static func twinColumns(costs: [Double] = [1, 2], rows: [(lower: Double, upper: Double)]) -> LinearProgram {
+        var lp = LinearProgram(sense: .minimize)
+        let x = lp.addColumn(objective: costs[0])
+        let y = lp.addColumn(objective: costs[1])
+        for bounds in rows {
+            let row = lp.addRow(lower: bounds.lower, upper: bounds.upper)
+            lp.addEntry(row: row, column: x, value: 1)
+            lp.addEntry(row: row, column: y, value: 1)
+        }
+        return lp
+    }
+
     /// A transportation problem: ship from `sources` depots (supply rows `Σ ≤ supply`) to
     /// `sinks` customers (demand rows `Σ ≥ demand`) at pseudo-random costs. Total demand is
     /// about 80 % of total supply, so the problem is feasible. Column `s * sinks + d` is the

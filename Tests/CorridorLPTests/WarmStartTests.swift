@@ -144,16 +144,8 @@ final class WarmStartTests: XCTestCase {
     /// A kept basis that GLPK cannot factorise (here: singular, two identical basic columns)
     /// falls back to an advanced basis instead of failing.
     func testSingularKeptBasisFallsBack() throws {
-        var lp = LinearProgram(sense: .minimize)
-        let x = lp.addColumn(objective: 1)
-        let y = lp.addColumn(objective: 2)
-        let r1 = lp.addRow(lower: 1)
-        let r2 = lp.addRow(lower: 2)
-        for row in [r1, r2] {  // x and y both have column (1, 1): {x, y} is singular
-            lp.addEntry(row: row, column: x, value: 1)
-            lp.addEntry(row: row, column: y, value: 1)
-        }
-        let problem = try GLPKProblem(lp)
+        // min x + 2y s.t. x + y ≥ 1, x + y ≥ 2: x and y both have column (1, 1), so {x, y} is singular.
+        let problem = try GLPKProblem(Fixtures.twinColumns(rows: [(1, .infinity), (2, .infinity)]))
         try problem.restoreBasis(Basis(rowStatus: [.atLower, .atLower], columnStatus: [.basic, .basic]))
         XCTAssertEqual(problem.solve(SolveOptions(basis: .keep)), .optimal)
         XCTAssertEqual(problem.objectiveValue, 2, accuracy: 1e-9)  // x = 2, y = 0

@@ -10,8 +10,21 @@ public struct ResilienceEngine: Sendable {
     public let formulation: Formulation
     /// The options of the baseline solve and the re-solves: no presolve, geometric-mean scaling.
     public let options: SolveOptions
-    /// The options of cold solves, as given (with presolve, by default).
+    /// The options of cold solves, as given (with presolve, by default). In both, `exactCheck` is
+    /// ``needsExactCheck(_:)`` of the LP, whatever was given.
     public let coldOptions: SolveOptions
+
+    /// LPs whose numbers spread wider than this (``LinearProgram/magnitudeSpread``) get every solve
+    /// and re-solve checked in exact arithmetic, as `plan` checks every plan. The datasets stay below
+    /// 1e6 (ResilienceTests), so their sweeps pay nothing for it.
+    static let exactCheckSpread = 1e9
+
+    /// Whether solves of `program` need the exact check: its numbers span more than floating-point
+    /// simplex tolerances can resolve. (Checking every re-solve would cost an exact factorisation
+    /// each — about 15 ms on baltic-reinforcement — and sink the sweep's speed-up.)
+    static func needsExactCheck(_ program: LinearProgram) -> Bool {
+        program.magnitudeSpread > exactCheckSpread
+    }
     /// The baseline's metrics and column values: the optimal plan `corridor plan` finds (see `init`).
     public let baseline: ScenarioMetrics
     public let baselineValues: [Double]
@@ -35,20 +48,23 @@ public struct ResilienceEngine: Sendable {
     ///
     /// The baseline plan reported (and used to settle failures that carry nothing) is the one
     /// `corridor plan` finds: `plan`'s LP — this one without the capacity rows that can never bind
-    /// (`droppingRowsThatCannotBind`), same columns — solved cold with `options` as given, on a
+    /// (`droppingRowsThatCannotBind`), same columns — solved cold with `options` as given (its exact
+    /// check too, on by default as in `plan`), on a
     /// thread of its own beside the workers' baseline solve. With several optimal plans, the basis
     /// the workers start from may belong to another one: the objective is the same, on-time units
     /// and lateness need not be, and a planner comparing the two reports expects the same figures.
     public init(network: Network, options: SolveOptions = Planner.defaultSolverOptions, file: String = "network") throws {
         self.network = network
-        coldOptions = options
+        formulation = try Formulation.build(network, file: file, keepAllCapacityRows: true)
+        let planOptions = options
         var options = options
+        options.exactCheck = Self.needsExactCheck(formulation.program)
+        coldOptions = options
         options.presolve = false
         options.scaling = .geometricMean
         self.options = options
-        formulation = try Formulation.build(network, file: file, keepAllCapacityRows: true)
         // The two baseline solves run side by side: `plan`'s on a thread of its own.
-        let planning = Self.startPlanBaseline(formulation.droppingRowsThatCannotBind(), options: coldOptions)
+        let planning = Self.startPlanBaseline(formulation.droppingRowsThatCannotBind(), options: planOptions)
         let worker: ResilienceWorker
         do {
             worker = try ResilienceWorker(formulation: formulation, options: options)
@@ -80,7 +96,7 @@ public struct ResilienceEngine: Sendable {
         let solved = DispatchSemaphore(value: 0)
         let thread = Thread {
             _ = outcome.set(0, ResilienceWorker.solveCold(ResilienceScenario(), formulation: planFormulation,
-                                                          options: options, exactCheck: true))  // as `plan` does
+                                                          options: options))
             GLPKEnvironment.releaseForCurrentThread()
             solved.signal()
         }

@@ -28,27 +28,18 @@ final class ResilienceWorker {
     let baselineValues: [Double]
     let baselineObjective: Double
     private let timeLimit: Double?
-    /// Whether every optimal re-solve is confirmed in exact arithmetic (see ``needsExactCheck(_:)``).
-    let exactCheck: Bool
+    /// Whether every optimal re-solve is confirmed in exact arithmetic (the options' `exactCheck`).
+    private let exactCheck: Bool
 
-    /// Numbers spread wider than this (``LinearProgram/magnitudeSpread``) get each re-solve checked in
-    /// exact arithmetic, as `plan` checks every plan. The datasets stay far
-    /// below it (at most 4.3e5), so their sweeps pay nothing for it.
-    static let exactCheckSpread = 1e9
-
-    /// Whether re-solves of `program` need the exact check: its numbers span more than floating-point
-    /// simplex tolerances can resolve.
-    static func needsExactCheck(_ program: LinearProgram) -> Bool {
-        program.magnitudeSpread > exactCheckSpread
-    }
 
     /// Loads the LP and solves the baseline: from scratch with `options`, or — when the engine has
-    /// already solved it — from `baselineBasis`, which takes no simplex iterations.
+    /// already solved it — from `baselineBasis`, which takes no simplex iterations. Re-solves are
+    /// checked in exact arithmetic when `options.exactCheck` is set.
     init(formulation: Formulation, options: SolveOptions, baselineBasis: Basis? = nil) throws {
         program = formulation.program
         problem = try GLPKProblem(program)
-        exactCheck = Self.needsExactCheck(program)
-        var status: SolveStatus
+        exactCheck = options.exactCheck
+        let status: SolveStatus
         if let baselineBasis {
             try problem.restoreBasis(baselineBasis)
             var warm = options
@@ -58,16 +49,11 @@ final class ResilienceWorker {
         } else {
             status = problem.solve(options)
         }
-        var iterations = problem.lastSolveIterations
-        if status == .optimal, exactCheck {
-            status = problem.solveExactly(timeLimit: options.timeLimit)
-            iterations += problem.lastSolveIterations
-        }
         guard status == .optimal else { throw PlanningError.notOptimal(status) }
         // Start bases travel between workers as changes from the engine's baseline basis, so every
         // worker measures them from that same basis (its warm start takes no pivots, but GLPK could).
         self.baselineBasis = baselineBasis ?? problem.saveBasis()
-        startIterations = iterations
+        startIterations = problem.lastSolveIterations
         baselineValues = problem.primalValues()
         baselineObjective = problem.objectiveValue
         timeLimit = options.timeLimit
@@ -87,13 +73,8 @@ final class ResilienceWorker {
         } catch {
             return .unsolved(.failed("\(error)"))
         }
-        var status = problem.resolveWarm(timeLimit: timeLimit)
-        var iterations = problem.lastSolveIterations
-        if status == .optimal, exactCheck {
-            status = problem.solveExactly(timeLimit: timeLimit)
-            iterations += problem.lastSolveIterations
-        }
-        var outcome = Outcome.unsolved(status, iterations: iterations)
+        let status = problem.resolveWarm(timeLimit: timeLimit, exactCheck: exactCheck)
+        var outcome = Outcome.unsolved(status, iterations: problem.lastSolveIterations)
         if status == .optimal {
             outcome.objective = problem.objectiveValue
             outcome.values = problem.primalValues()
@@ -111,9 +92,7 @@ final class ResilienceWorker {
 
     /// The same scenario solved from scratch on a new problem (for tests and benchmarks): only its
     /// closed columns fixed, not the stranded ones, so it is the failure's LP as the contract states it.
-    /// `exactCheck` (default: when ``needsExactCheck(_:)``) confirms the optimum in exact arithmetic.
-    static func solveCold(_ scenario: ResilienceScenario, formulation: Formulation, options: SolveOptions,
-                          exactCheck: Bool? = nil) -> Outcome {
+    static func solveCold(_ scenario: ResilienceScenario, formulation: Formulation, options: SolveOptions) -> Outcome {
         var program = formulation.program
         for column in scenario.closedColumns {
             program.columnLower[column] = 0
@@ -121,16 +100,11 @@ final class ResilienceWorker {
         }
         for change in scenario.rowUpperBounds { program.rowUpper[change.row] = change.upper }
         guard let problem = try? GLPKProblem(program) else { return .unsolved(.failed("invalid LP")) }
-        var status = problem.solve(options)
-        var iterations = problem.lastSolveIterations
-        if status == .optimal, exactCheck ?? needsExactCheck(program) {
-            status = problem.solveExactly(timeLimit: options.timeLimit)
-            iterations += problem.lastSolveIterations
-        }
+        let status = problem.solve(options)
         return status == .optimal
             ? Outcome(status: status, objective: problem.objectiveValue, values: problem.primalValues(),
-                      iterations: iterations)
-            : .unsolved(status, iterations: iterations)
+                      iterations: problem.lastSolveIterations)
+            : .unsolved(status, iterations: problem.lastSolveIterations)
     }
 }
 

@@ -5,7 +5,10 @@ import Foundation
 /// given twice in one object, which the contract makes an error (§4.12).
 enum JSONDocumentReader {
     static func parse(_ data: Data, text: String, file: String) throws(InputError) -> DocumentNode {
-        if let line = lineExceedingDepth(in: data) {
+        // Depth is checked before Foundation builds the nested objects; a duplicate key after the parse,
+        // so that text that is not JSON at all gets Foundation's reason.
+        let finding = firstProblem(in: data)
+        if case .tooDeep(let line) = finding {
             throw InputError(file: file, line: line,
                              message: "nesting is deeper than \(YAMLDocumentReader.maximumDepth) levels")
         }
@@ -15,9 +18,8 @@ enum JSONDocumentReader {
         } catch {
             throw invalid(error, text: text, file: file)
         }
-        if let duplicate = firstDuplicateKey(in: data) {
-            throw InputError(file: file, line: duplicate.line,
-                             message: "key \"\(duplicate.key)\" is given twice in one object")
+        if case .duplicateKey(let key, let line) = finding {
+            throw InputError(file: file, line: line, message: "key \"\(key)\" is given twice in one object")
         }
         return node(from: object)
     }
@@ -40,29 +42,6 @@ enum JSONDocumentReader {
         default:
             return DocumentNode(.null)  // NSNull
         }
-    }
-
-    /// The line where brackets (outside strings) first open deeper than YAML's limit allows, if they
-    /// do: the same limit for both syntaxes, checked before Foundation builds the nested objects.
-    static func lineExceedingDepth(in data: Data) -> Int? {
-        var depth = 0, line = 1
-        var inString = false, escaped = false
-        for byte in data {
-            if byte == UInt8(ascii: "\n") { line += 1 }
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > YAMLDocumentReader.maximumDepth { return line }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-        }
-        return nil
     }
 
     private static func isBoolean(_ number: NSNumber) -> Bool {
@@ -121,9 +100,18 @@ enum JSONDocumentReader {
         return nil
     }
 
-    /// Scans valid JSON for an object key that occurs twice. Keys with escapes are decoded first, as
+    /// The first problem one pass over the bytes finds.
+    enum Finding: Equatable {
+        /// Brackets open deeper than YAML's limit (the same for both syntaxes), on this line.
+        case tooDeep(line: Int)
+        /// An object key that occurs twice.
+        case duplicateKey(String, line: Int)
+    }
+
+    /// Scans the text for nesting deeper than the limit or an object key that occurs twice (the scan
+    /// assumes JSON; on other text it just ends). Keys with escapes are decoded first, as
     /// `JSONSerialization` does, so `"periods"` and `"p\u0065riods"` are the same key.
-    static func firstDuplicateKey(in data: Data) -> (key: String, line: Int)? {
+    static func firstProblem(in data: Data) -> Finding? {
         var stack: [Set<[UInt8]>?] = []  // nil for arrays, the keys seen for objects
         var line = 1
         var index = 0
@@ -132,8 +120,9 @@ enum JSONDocumentReader {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\n"): line += 1
-            case UInt8(ascii: "{"): stack.append([])
-            case UInt8(ascii: "["): stack.append(nil)
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                stack.append(byte == UInt8(ascii: "{") ? [] : nil)
+                if stack.count > YAMLDocumentReader.maximumDepth { return .tooDeep(line: line) }
             case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast()
             case UInt8(ascii: "\""):
                 let start = index + 1
@@ -151,7 +140,7 @@ enum JSONDocumentReader {
                 if next < bytes.count, bytes[next] == UInt8(ascii: ":"), stack.last != nil, stack[stack.count - 1] != nil {
                     let key = decodedKey(raw)
                     if stack[stack.count - 1]?.insert(key).inserted == false {
-                        return (String(decoding: key, as: UTF8.self), line)
+                        return .duplicateKey(String(decoding: key, as: UTF8.self), line: line)
                     }
                 }
                 index = next - 1

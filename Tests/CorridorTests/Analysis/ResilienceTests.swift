@@ -67,7 +67,9 @@ final class ResilienceTests: XCTestCase {
             .replacingOccurrences(of: "uses: {pax: 1, t: 0.1}", with: "uses: {pax: 1, t: 1e-12}")
         let network = try Fixtures.network(text)
         let engine = try ResilienceEngine(network: network)
-        XCTAssertTrue(ResilienceWorker.needsExactCheck(engine.formulation.program))
+        XCTAssertTrue(ResilienceEngine.needsExactCheck(engine.formulation.program))
+        XCTAssertTrue(engine.options.exactCheck)
+        XCTAssertTrue(engine.coldOptions.exactCheck)
         XCTAssertEqual(engine.baseline.objective, 1690, accuracy: 1e-6)
         let elements = FailureElement.all(in: network)
         let report = try ResilienceAnalysis.single(engine, elements: elements)
@@ -83,12 +85,14 @@ final class ResilienceTests: XCTestCase {
         }
     }
 
-    /// The datasets' numbers are well scaled (spreads 1e4 … 4.3e5): their sweeps pay nothing for the
-    /// exact check.
+    /// The datasets' numbers are well scaled (spreads 1e4 … 4.3e5, below 1e6): their sweeps pay nothing
+    /// for the exact check.
     func testDatasetsNeedNoExactCheck() throws {
         for file in Fixtures.datasetFiles {
             let formulation = try Formulation.build(NetworkDecoder.load(path: file))
-            XCTAssertFalse(ResilienceWorker.needsExactCheck(formulation.program), file)
+            XCTAssertLessThan(formulation.program.magnitudeSpread, 1e6, file)
+            XCTAssertFalse(ResilienceEngine.needsExactCheck(formulation.program), file)
+            XCTAssertFalse(try ResilienceEngine(network: NetworkDecoder.load(path: file)).options.exactCheck, file)
         }
     }
 

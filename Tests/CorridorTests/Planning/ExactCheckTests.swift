@@ -33,7 +33,7 @@ final class ExactCheckTests: XCTestCase {
     func testWellScaledPlanIsConfirmedAsIs() throws {
         let network = try Fixtures.network(String(contentsOfFile: Fixtures.dataset("tiny.yaml"), encoding: .utf8))
         var unchecked = PlanningOptions()
-        unchecked.exactCheck = false
+        unchecked.solver.exactCheck = false
         let plain = try Planner.plan(network, options: unchecked).plan
         let checked = try Planner.plan(network).plan
         XCTAssertEqual(checked.objective, 1790, accuracy: 1e-9)
