@@ -317,6 +317,17 @@ final class BadInputTests: XCTestCase {
             assertInvalid(CLI.run(["verify", network, plan]), naming: plan, message: "legs[0].depart: expected a whole number, found ",
                           "verify with depart \(bad)")
         }
+        // An itinerary's legs are indices (whole numbers); a movement's legs are objects.
+        var object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(planned.out.utf8)) as? [String: Any])
+        var movements = try XCTUnwrap(object["movements"] as? [[String: Any]])
+        var itineraries = try XCTUnwrap(movements[0]["itineraries"] as? [[String: Any]])
+        XCTAssertEqual(itineraries[0]["legs"] as? [Int], [0])
+        itineraries[0]["legs"] = [0.5]
+        movements[0]["itineraries"] = itineraries
+        object["movements"] = movements
+        let fractional = try directory.write("index.json", String(decoding: JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        assertInvalid(CLI.run(["verify", network, fractional]), naming: fractional,
+                      message: "movements[0].itineraries[0].legs[0]: expected a whole number, found 0.5", "verify with leg index 0.5")
         // Not JSON (NaN), with the line Foundation found it on.
         let nan = try directory.write("nan.json", planned.out.replacingOccurrences(of: "\"depart\" : 0", with: "\"depart\" : NaN"))
         let result = CLI.run(["verify", network, nan])

@@ -83,14 +83,13 @@ enum JSONDocumentReader {
     private static func line(ofNumber number: String, in text: String) -> Int? {
         let bytes = Array(text.utf8), token = Array(number.utf8)
         let numberBytes = Set("0123456789+-.eE".utf8)
-        var line = 1, inString = false, escaped = false, index = 0
+        var line = 1, index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") { line += 1 }
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
             } else if byte == UInt8(ascii: "\"") {
-                inString = true
+                index = closingQuote(in: bytes, openingAt: index)
             } else if (index == 0 || !numberBytes.contains(bytes[index - 1])), bytes[index...].starts(with: token),
                       index + token.count == bytes.count || !numberBytes.contains(bytes[index + token.count]) {
                 return line
@@ -98,6 +97,17 @@ enum JSONDocumentReader {
             index += 1
         }
         return nil
+    }
+
+    /// The index of the quote that closes the string opened at `start` (escapes skipped), or the
+    /// end of `bytes` when it is never closed. JSON strings hold no raw newlines, so lines are not lost.
+    private static func closingQuote(in bytes: [UInt8], openingAt start: Int) -> Int {
+        var index = start + 1
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+            if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+            index += 1
+        }
+        return min(index, bytes.count)
     }
 
     /// The first problem one pass over the bytes finds.
@@ -126,12 +136,8 @@ enum JSONDocumentReader {
             case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast()
             case UInt8(ascii: "\""):
                 let start = index + 1
-                index = start
-                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
-                    index += 1
-                }
-                let raw = bytes[start..<min(index, bytes.count)]
+                index = closingQuote(in: bytes, openingAt: index)
+                let raw = bytes[start..<index]
                 var next = index + 1
                 while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) {
                     if bytes[next] == UInt8(ascii: "\n") { line += 1 }

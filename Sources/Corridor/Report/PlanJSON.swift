@@ -57,17 +57,23 @@ public enum PlanJSON {
         return InputError(file: file, message: "is not a plan: \(fallback)")
     }
 
-    private static func firstNonInteger(in object: Any, path: String, integer: Bool) -> (String, String)? {
+    /// The first number that should be whole and is not, with its path. `integer`: numbers here must
+    /// be whole; `itineraries`: this is the value of an `itineraries` key (its objects' `legs` are
+    /// indices); `itinerary`: this object is one itinerary.
+    private static func firstNonInteger(in object: Any, path: String, integer: Bool,
+                                        itineraries: Bool = false, itinerary: Bool = false) -> (String, String)? {
         switch object {
         case let array as [Any]:
             for (index, item) in array.enumerated() {
-                if let found = firstNonInteger(in: item, path: "\(path)[\(index)]", integer: integer) { return found }
+                if let found = firstNonInteger(in: item, path: "\(path)[\(index)]", integer: integer,
+                                               itinerary: itineraries) { return found }
             }
         case let dictionary as [String: Any]:
             for key in dictionary.keys.sorted() {
-                let inner = integerKeys.contains(key) || (key == "legs" && path.hasSuffix("]") && path.contains("itineraries"))
+                let inner = integerKeys.contains(key) || (itinerary && key == "legs")
                 let child = path.isEmpty ? key : "\(path).\(key)"
-                if let found = firstNonInteger(in: dictionary[key]!, path: child, integer: inner) { return found }
+                if let found = firstNonInteger(in: dictionary[key]!, path: child, integer: inner,
+                                               itineraries: key == "itineraries") { return found }
             }
         case let number as NSNumber where integer:
             let value = number.doubleValue

@@ -86,6 +86,13 @@ final class DecodingKeysAndNumbersTests: XCTestCase {
         let expectedLine = json.components(separatedBy: "\n").firstIndex { $0.contains("1e400") }.map { $0 + 1 }
         XCTAssertNotNil(expectedLine)
         XCTAssertEqual(found.first?.line, expectedLine)
+
+        // The same literal earlier inside a string (after an escaped quote) is not the number's line.
+        let named = json.replacingOccurrences(of: "\"periods\": 5,", with: "\"name\": \"a \\\" 1e400\",\n  \"periods\": 5,")
+        XCTAssertNotEqual(named, json)
+        let inString = jsonDiagnostics(named)
+        XCTAssertEqual(inString.first?.message, "number 1e400 is out of range (numbers may not exceed 1e12 in magnitude)")
+        XCTAssertEqual(inString.first?.line, expectedLine.map { $0 + 1 })
     }
 
     func testNumbersAbove1e12() {
