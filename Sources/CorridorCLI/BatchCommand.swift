@@ -8,17 +8,17 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Run a manifest of what-if scenarios; one result line per scenario.",
         discussion: """
-        A manifest lists scenarios: a base network plus overrides, sweeps over a parameter, or a glob
-        of network files (docs/batch.md). Each scenario's result is one JSON line, in manifest order
+        A manifest lists scenarios: a base network plus overrides, sweeps over a parameter, or a glob \
+        of network files (docs/batch.md). Each scenario's result is one JSON line, in manifest order \
         whatever --jobs is, appended and flushed as it completes.
 
         Examples:
           corridor batch sweep.yaml --output results.jsonl --jobs 2
-          corridor batch sweep.yaml --output results.jsonl --resume        # after an interruption
-          corridor batch sweep.yaml --shard 0/4 --output part-0.jsonl      # one of four machines
-          corridor batch merge --manifest sweep.yaml part-*.jsonl --output results.jsonl
+          corridor batch sweep.yaml --output results.jsonl --resume  # after a stop
+          corridor batch sweep.yaml --shard 0/4 --output part-0.jsonl  # 1 of 4
+          corridor batch merge --manifest sweep.yaml part-*.jsonl --output all.jsonl
 
-        Exit status: 0 every scenario succeeded; 1 some failed (their lines say why);
+        Exit status: 0 every scenario succeeded; 1 some failed (their lines say why); \
         2 the manifest or the command line is invalid (nothing was run).
         """,
         subcommands: [BatchRunCommand.self, BatchMergeCommand.self],
@@ -146,11 +146,11 @@ struct BatchMergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Combine shard outputs; check every scenario is there exactly once.",
         discussion: """
-        With --manifest, the merged output is in manifest order and every scenario must appear exactly
+        With --manifest, the merged output is in manifest order and every scenario must appear exactly \
         once (exit 1 naming the missing or duplicated ones). Without it, records are sorted by id.
 
         Example:
-          corridor batch merge --manifest sweep.yaml part-0.jsonl part-1.jsonl --output all.jsonl
+          corridor batch merge --manifest sweep.yaml part-*.jsonl --output all.jsonl
         """
     )
 

@@ -8,7 +8,7 @@ struct CorridorCommand: ParsableCommand {
         commandName: "corridor",
         abstract: "Optimal movement plans for logistics networks across borders.",
         discussion: """
-        Reads a network (JSON or YAML: hubs, links, border rules, movements) and computes the
+        Reads a network (JSON or YAML: hubs, links, border rules, movements) and computes the \
         optimal movement plan with GLPK. See README.md for the format.
 
         Example:
@@ -16,7 +16,7 @@ struct CorridorCommand: ParsableCommand {
           corridor plan datasets/tiny.yaml --format json > plan.json
           corridor verify datasets/tiny.yaml plan.json
 
-        Exit status: 0 success; 1 solver or I/O failure, or a plan that does not verify;
+        Exit status: 0 success; 1 solver or I/O failure, or a plan that does not verify; \
         2 invalid input or command line; 3 unmet demand with --fail-on-unmet.
         """,
         subcommands: [PlanCommand.self, ValidateCommand.self, VerifyCommand.self, ResilienceCommand.self, BatchCommand.self, GenerateCommand.self]

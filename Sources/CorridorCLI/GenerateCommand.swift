@@ -8,16 +8,16 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a seeded synthetic network (YAML or JSON).",
         discussion: """
-        Hubs in a few (fictional) countries, road and rail inside them, fewer crossings between
-        neighbours, long sea and air links, a customs union with border rules that beat it,
-        several commodities, and capacities tight enough that some demand is late or unmet.
-        The same options always give the same bytes. --size picks a named size (S ≈ 50 hubs,
-        150 links, 100 movements, 20 periods; M ≈ 150/500/400/30; L ≈ 400/1500/1100/40;
+        Hubs in a few (fictional) countries, road and rail inside them, fewer crossings between \
+        neighbours, long sea and air links, a customs union with border rules that beat it, \
+        several commodities, and capacities tight enough that some demand is late or unmet. \
+        The same options always give the same bytes. --size picks a named size (S ≈ 50 hubs, \
+        150 links, 100 movements, 20 periods; M ≈ 150/500/400/30; L ≈ 400/1500/1100/40; \
         XL ≈ 1000/4000/5000/60); --hubs, --links, --movements and --periods override it.
 
         Examples:
           corridor generate --size S --seed 7 > s.yaml
-          corridor generate --hubs 80 --links 240 --movements 150 --periods 25 --seed 3 --format json
+          corridor generate --hubs 80 --links 240 --movements 150 --format json
         """
     )
 

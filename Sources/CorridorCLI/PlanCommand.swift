@@ -9,12 +9,12 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Compute the optimal movement plan of a network.",
         discussion: """
-        Solves the LP of the planning model with GLPK, verifies the plan against the network and
+        Solves the LP of the planning model with GLPK, verifies the plan against the network and \
         prints it. Exit status 0 even when some demand is unmet (use --fail-on-unmet for 3).
 
         Examples:
           corridor plan datasets/tiny.yaml
-          corridor plan datasets/baltic-reinforcement/network.yaml --format json > plan.json
+          corridor plan network.yaml --format json > plan.json
           corridor plan network.json --format csv --time-limit 60 --export-lp model.lp
         """
     )

@@ -9,18 +9,18 @@ struct ResilienceCommand: ParsableCommand {
         commandName: "resilience",
         abstract: "Measure how the plan degrades when links, hubs or crossings fail.",
         discussion: """
-        Every re-solve starts from an optimal basis on the already-loaded GLPK problem (bound
-        changes, dual simplex, presolve off). A failure is settled without a solve when the optimal
-        plan of the baseline, or of a smaller failure (a hub's link), carries nothing on what it
-        closes: that plan stays optimal; failures leaving the same LP are solved once (same_plan_as
-        says which). Elements are each link direction, each hub (all its links) and each border
-        rule direction (the crossing closed). Name some with --elements: a link id, a hub id, or a
+        Every re-solve starts from an optimal basis on the already-loaded GLPK problem (bound \
+        changes, dual simplex, presolve off). A failure is settled without a solve when the optimal \
+        plan of the baseline, or of a smaller failure (a hub's link), carries nothing on what it \
+        closes: that plan stays optimal; failures leaving the same LP are solved once (same_plan_as \
+        says which). Elements are each link direction, each hub (all its links) and each border \
+        rule direction (the crossing closed). Name some with --elements: a link id, a hub id, or a \
         border rule as FROM-TO (prefix link:, hub: or border: when a name is ambiguous).
 
         Examples:
           corridor resilience datasets/baltic-reinforcement/network.yaml
           corridor resilience net.yaml --mode degrade --levels 1,0.8,0.6,0.4,0.2
-          corridor resilience net.yaml --mode random --failures 2 --trials 200 --seed 7 --jobs 2
+          corridor resilience net.yaml --mode random --failures 2 --trials 200 --jobs 2
           corridor resilience net.yaml --mode worst --k 2 --format json
         """
     )

@@ -8,7 +8,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a network file and summarise it.",
         discussion: """
-        Reports every problem at once as FILE: path.to.field: message (exit 2), or prints the
+        Reports every problem at once as FILE: path.to.field: message (exit 2), or prints the \
         network's size and the size of its LP (exit 0).
 
         Example:

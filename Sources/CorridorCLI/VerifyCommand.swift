@@ -8,8 +8,8 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check a plan against a network and list every violation.",
         discussion: """
-        Checks capacities, border rules, storage, handling, timing, conservation and the reported
-        costs, without solving anything. Exit 0 when the plan holds, 1 when it does not, 2 when a
+        Checks capacities, border rules, storage, handling, timing, conservation and the reported \
+        costs, without solving anything. Exit 0 when the plan holds, 1 when it does not, 2 when a \
         file is invalid.
 
         Example:

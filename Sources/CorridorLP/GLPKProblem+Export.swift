@@ -48,7 +48,7 @@ extension GLPKProblem {
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .ioFailed(path: path, reason: Self.reason(errno)) }
         close(descriptor)
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(temporary) }
         let code = GLPKTerminal.withOutput(verbose: false) { temporary.withCString(writer) }
         guard code == 0 else { throw .writeFailed(format: format, path: path, code: code) }

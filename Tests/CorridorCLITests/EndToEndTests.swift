@@ -180,6 +180,17 @@ final class EndToEndTests: XCTestCase {
             XCTAssertEqual(result.status, 0)
             XCTAssertTrue(result.out.contains("corridor"), command.description)
             XCTAssertTrue(result.out.lowercased().contains("example"), command.description)
+            // Prose is wrapped once, by ArgumentParser: a short line whose sentence goes on in the next
+            // line is a hard line break left in a discussion, which wraps raggedly.
+            let lines = result.out.components(separatedBy: "\n")
+            for (line, next) in zip(lines, lines.dropFirst())
+            where !line.hasPrefix(" ") && line.count < 40 && next.first?.isLowercase == true {
+                XCTFail("\(command): ragged help text at '\(line)' / '\(next)'")
+            }
+            // Examples fit in 80 columns: an example line is followed by another, or by a blank line.
+            for (line, next) in zip(lines, lines.dropFirst()) where line.hasPrefix("  corridor") && !next.isEmpty {
+                XCTAssertTrue(next.hasPrefix("  "), "\(command): example wrapped at '\(line)' / '\(next)'")
+            }
         }
     }
 
