@@ -107,15 +107,19 @@ struct ResilienceCommand: ParsableCommand {
         } catch {
             Console.fail(error)
         }
+        let pool = selected ?? FailureElement.all(in: loaded)
+        let sampling: ResilienceAnalysis.Sampling = probability.map { .probability($0) } ?? .count(failures ?? 1)
+        do {
+            // Before the baseline is solved: a command-line mistake should not wait for it.
+            if mode == .random { try sampling.check(elements: pool.count) }
+        } catch {
+            Console.fail(error)
+        }
         let engine: ResilienceEngine
         do {
             engine = try ResilienceEngine(network: loaded, options: TimeLimit.solverOptions(timeLimit), file: network)
         } catch {
             Console.fail(error)
-        }
-        let pool = selected ?? FailureElement.all(in: loaded)
-        if mode == .random, probability == nil, let failures, failures > pool.count {
-            Console.fail(InputError(file: "--failures", message: "is \(failures), but only \(pool.count) elements are considered"))
         }
         let bar = ProgressBar(label: "resilience \(mode.rawValue)", enabled: !quiet)
         let progress: ResilienceAnalysis.Progress = { done, total in bar.update(done: done, total: total) }
@@ -129,7 +133,6 @@ struct ResilienceCommand: ParsableCommand {
                                                             jobs: jobs, progress: progress)
                 try output(report, text: ResilienceText.render(report), csv: ResilienceText.csv(report))
             case .random:
-                let sampling: ResilienceAnalysis.Sampling = probability.map { .probability($0) } ?? .count(failures ?? 1)
                 let report = try ResilienceAnalysis.random(engine, elements: pool, sampling: sampling, trials: trials,
                                                            seed: seed, jobs: jobs, progress: progress)
                 try output(report, text: ResilienceText.render(report), csv: ResilienceText.csv(report))

@@ -16,8 +16,9 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    /// Models with a larger column bound (SizeEstimate) are not built by `validate`: counting a 40-million
-    /// column LP exactly took nearly a minute and 6.5 GB.
+    /// Models with a larger column bound (`Formulation.checkSize`) are not built by `validate` just to
+    /// be counted exactly: a model of a few million columns fits the memory check (2 KB a column) but
+    /// takes seconds and gigabytes to build.
     static let largestModelBuilt = 2_000_000
 
     @Argument(help: "Network file (.json, .yaml or .yml); - reads standard input.")

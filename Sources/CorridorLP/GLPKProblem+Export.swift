@@ -61,27 +61,26 @@ extension GLPKProblem {
         defer { close(input) }
         let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard output >= 0 else { throw .ioFailed(path: destination, reason: reason(errno)) }
+        let failure = copyBytes(from: input, to: output)
+        // Closing can report a write error too (e.g. on NFS); the first failure is the one reported.
+        let closeFailure = close(output) == 0 ? nil : errno
+        if let failure = failure ?? closeFailure { throw .ioFailed(path: destination, reason: reason(failure)) }
+    }
+
+    /// Copies everything from `input` to `output`; the `errno` of the first failed read or write, or nil.
+    private static func copyBytes(from input: Int32, to output: Int32) -> Int32? {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { systemRead(input, $0.baseAddress, $0.count) }
-            if count == 0 { break }
-            guard count > 0 else {
-                let failure = errno
-                close(output)
-                throw .ioFailed(path: destination, reason: reason(failure))
-            }
+            if count == 0 { return nil }
+            guard count > 0 else { return errno }
             var written = 0
             while written < count {
                 let step = buffer.withUnsafeBytes { systemWrite(output, $0.baseAddress! + written, count - written) }
-                guard step > 0 else {
-                    let failure = errno
-                    close(output)
-                    throw .ioFailed(path: destination, reason: reason(failure))
-                }
+                guard step > 0 else { return errno }
                 written += step
             }
         }
-        guard close(output) == 0 else { throw .ioFailed(path: destination, reason: reason(errno)) }
     }
 
     private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }

@@ -204,7 +204,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertNotNil(json["baseline"] as? [String: Any])
         let rows = try XCTUnwrap(json["rows"] as? [[String: Any]])
         for row in rows {
-            for key in ["kind", "id", "objective", "objective_change", "delivered_pct", "on_time_pct", "unmet", "skipped"] {
+            for key in ["kind", "id", "objective", "objective_change", "delivered_pct", "on_time_pct", "unmet", "skipped", "simplex_iterations"] {
                 XCTAssertNotNil(row[key], key)
             }
         }

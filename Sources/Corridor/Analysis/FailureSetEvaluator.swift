@@ -17,6 +17,8 @@ public enum FailureResolution: Sendable, Equatable {
 public struct FailureSetOutcome: Sendable {
     public var metrics: ScenarioMetrics
     public var resolution: FailureResolution
+    /// Dual simplex iterations of this set's re-solve; 0 when it was settled without one.
+    public var simplexIterations: Int
 }
 
 /// Evaluates failure sets — elements closed together — with as few LP re-solves as exactness allows,
@@ -52,6 +54,8 @@ final class FailureSetEvaluator {
         var basis: BasisDelta?
         /// The columns its LP fixes at zero, for single failures (column-level subsets).
         var fixed: [Int]?
+        /// Simplex iterations of its re-solve (0 until solved; settled records keep 0).
+        var iterations = 0
     }
 
     let engine: ResilienceEngine
@@ -217,7 +221,8 @@ final class FailureSetEvaluator {
             let label = set.map(\.label).joined(separator: ", ")
             let resolution = records[r].resolution == .solved && records[r].label != label
                 ? .samePlan(as: records[r].label) : records[r].resolution
-            return FailureSetOutcome(metrics: records[r].metrics, resolution: resolution)
+            return FailureSetOutcome(metrics: records[r].metrics, resolution: resolution,
+                                     simplexIterations: resolution == .solved ? records[r].iterations : 0)
         }
     }
 
@@ -250,6 +255,7 @@ final class FailureSetEvaluator {
             records[task.record].metrics = metrics
             records[task.record].flowArcs = flow
             records[task.record].basis = basis
+            records[task.record].iterations = iterations
             solves += 1
             simplexIterations += iterations
         }

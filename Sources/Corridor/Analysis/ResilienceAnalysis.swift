@@ -37,11 +37,21 @@ public enum ResilienceAnalysis {
         case count(Int)
         /// Each element independently with probability P.
         case probability(Double)
+
+        /// Refuses a count of failures larger than the elements to draw from (it cannot be drawn, and a
+        /// report saying "1000 random failures per trial" of 8 elements would be false). `source`
+        /// names the setting in the message.
+        public func check(elements: Int, source: String = "--failures") throws(InputError) {
+            if case .count(let k) = self, k > elements {
+                throw InputError(file: source, message: "is \(k), but only \(elements) elements are considered")
+            }
+        }
     }
 
     /// Monte-Carlo failure sampling with a seeded generator.
     public static func random(_ engine: ResilienceEngine, elements: [FailureElement], sampling: Sampling,
                               trials: Int, seed: UInt64, jobs: Int = 1, progress: Progress? = nil) throws -> RandomFailureReport {
+        try sampling.check(elements: elements.count)
         var generator = SeededGenerator(seed: seed)
         var draws: [[Int]] = []
         for _ in 0..<trials {
@@ -49,7 +59,7 @@ public enum ResilienceAnalysis {
             case .count(let k):
                 var pool = Array(elements.indices)
                 var chosen: [Int] = []
-                for pick in 0..<min(k, pool.count) {
+                for pick in 0..<k {
                     let index = pick + generator.below(pool.count - pick)
                     pool.swapAt(pick, index)
                     chosen.append(pool[pick])

@@ -20,6 +20,8 @@ public struct ResilienceRow: Codable, Sendable, Equatable {
     /// whose optimal plan already avoids this element, or of the failure with the same LP. Absent when
     /// the row was solved.
     public var samePlanAs: String?
+    /// Dual simplex iterations of the row's re-solve (0 when skipped): where a sweep's time goes.
+    public var simplexIterations: Int
 
     init(element: FailureElement, outcome: FailureSetOutcome, baseline: ScenarioMetrics) {
         let metrics = outcome.metrics
@@ -36,6 +38,7 @@ public struct ResilienceRow: Codable, Sendable, Equatable {
         lateUnitPeriods = metrics.lateUnitPeriods
         skipped = outcome.resolution != .solved
         samePlanAs = outcome.resolution.samePlanAs
+        simplexIterations = outcome.simplexIterations
     }
 
     public var label: String { FailureElement.label(kind: kind, id: id, from: from, to: to) }

@@ -31,7 +31,6 @@ final class ResilienceWorker {
     /// Whether every optimal re-solve is confirmed in exact arithmetic (the options' `exactCheck`).
     private let exactCheck: Bool
 
-
     /// Loads the LP and solves the baseline: from scratch with `options`, or — when the engine has
     /// already solved it — from `baselineBasis`, which takes no simplex iterations. Re-solves are
     /// checked in exact arithmetic when `options.exactCheck` is set.

@@ -6,8 +6,11 @@ import Foundation
 /// container is refused with a message instead of the process being killed by the OOM killer.
 enum MachineMemory {
     /// The limit for this process, read once.
-    static let limit: UInt64 = limit(physical: ProcessInfo.processInfo.physicalMemory) {
-        try? String(contentsOfFile: $0, encoding: .utf8)
+    static let limit: UInt64 = limit(physical: ProcessInfo.processInfo.physicalMemory, read: contents(of:))
+
+    /// A file's text, or nil when it cannot be read.
+    static func contents(of path: String) -> String? {
+        try? String(contentsOfFile: path, encoding: .utf8)
     }
 
     /// The smallest of `physical` and every memory limit set on this process's control groups and

@@ -161,5 +161,12 @@ final class FailureSetEvaluatorTests: XCTestCase {
             XCTAssertEqual(trial.metrics.objective, cold.objective, accuracy: 1e-6 * max(1, abs(cold.objective)),
                            trial.failed.joined(separator: ", "))
         }
+        // More failures per trial than elements: refused, not silently drawn as fewer.
+        let two = Array(elements.prefix(2))
+        XCTAssertThrowsError(try ResilienceAnalysis.random(engine, elements: two, sampling: .count(3), trials: 1, seed: 5)) {
+            XCTAssertEqual("\($0)", "--failures: is 3, but only 2 elements are considered")
+        }
+        XCTAssertNoThrow(try ResilienceAnalysis.Sampling.count(2).check(elements: 2))
+        XCTAssertNoThrow(try ResilienceAnalysis.Sampling.probability(0.5).check(elements: 0))
     }
 }

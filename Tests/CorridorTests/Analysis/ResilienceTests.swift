@@ -38,6 +38,10 @@ final class ResilienceTests: XCTestCase {
             XCTAssertEqual(cold.objective, engine.baseline.objective, accuracy: 1e-6 * engine.baseline.objective, row.label)
         }
         XCTAssertEqual(report.solved, 30)
+        // Each solved row has its own iterations, skipped rows none; together they are the report's.
+        XCTAssertTrue(report.rows.filter(\.skipped).allSatisfy { $0.simplexIterations == 0 })
+        XCTAssertEqual(report.rows.filter { !$0.skipped && $0.simplexIterations > 0 }.count, 30)
+        XCTAssertEqual(report.rows.map(\.simplexIterations).reduce(0, +), report.simplexIterations)
         let changes = report.rows.map(\.objectiveChange)
         XCTAssertEqual(changes, changes.sorted(by: >), "rows are ranked by impact")
     }

@@ -48,8 +48,13 @@ final class MachineMemoryTests: XCTestCase {
         XCTAssertEqual(limit(["/proc/self/cgroup": "garbage\n::\n0::relative\n"]), 24 * gib)
     }
 
-    func testThisMachine() {
-        XCTAssertGreaterThan(MachineMemory.limit, 0)
-        XCTAssertLessThanOrEqual(MachineMemory.limit, ProcessInfo.processInfo.physicalMemory)
+    /// On this (Linux) machine the real files are read: the process's groups are listed, and the
+    /// limit is the one `limit(physical:read:)` computes from them.
+    func testThisMachineReadsItsControlGroups() throws {
+        let membership = try XCTUnwrap(MachineMemory.contents(of: "/proc/self/cgroup"))
+        XCTAssertTrue(membership.contains(":/"), membership)
+        XCTAssertNil(MachineMemory.contents(of: "/proc/self/no-such-file"))
+        XCTAssertEqual(MachineMemory.limit,
+                       MachineMemory.limit(physical: ProcessInfo.processInfo.physicalMemory, read: MachineMemory.contents(of:)))
     }
 }
