@@ -16,9 +16,9 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    /// Models with a larger column bound (`Formulation.checkSize`) are not built by `validate` just to
-    /// be counted exactly: a model of a few million columns fits the memory check (2 KB a column) but
-    /// takes seconds and gigabytes to build.
+    /// Models with more columns (the pruned model's exact count, `Formulation.checkSize`) are not
+    /// built by `validate` just to count rows and non-zeros: a model of a few million columns fits
+    /// the memory check (2 KB a column) but takes seconds and gigabytes to build.
     static let largestModelBuilt = 2_000_000
 
     @Argument(help: "Network file (.json, .yaml or .yml); - reads standard input.")
@@ -28,12 +28,12 @@ struct ValidateCommand: ParsableCommand {
         let loaded = NetworkFile.load(network)
         let lpLine: String
         do {
-            let bound = try Formulation.checkSize(loaded, file: network)
+            let bound = try Formulation.checkSize(loaded, file: network, exactAbove: Self.largestModelBuilt)
             if bound <= Self.largestModelBuilt {
                 let program = try Formulation.build(loaded, file: network).program
                 lpLine = "\(program.numberOfRows) rows, \(program.numberOfColumns) columns, \(program.numberOfNonZeros) non-zeros"
             } else {
-                lpLine = "at most \(bound) columns (an upper bound: a model this large is not built "
+                lpLine = "\(bound) columns (rows and non-zeros not counted: a model this large is not built "
                     + "just to be counted; `corridor plan` builds it)"
             }
         } catch {

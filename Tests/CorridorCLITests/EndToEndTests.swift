@@ -153,19 +153,33 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(result.out.isEmpty, "nothing on stdout")
     }
 
-    /// baltic-reinforcement with a 6,000-day horizon: about 2.7 million columns (an estimated 5.4 GB,
-    /// within the memory limit of this 24 GiB machine), which `validate` used to build just to count
-    /// (at 100,000 days nearly a minute and 6.5 GB; that model is now refused as too large). It
-    /// gives the size check's upper bound instead.
+    /// baltic-reinforcement with a 6,000-day horizon: millions of columns (within the memory limit of
+    /// this 24 GiB machine), which `validate` used to build just to count (at 100,000 days nearly a
+    /// minute and 6.5 GB; that model is now refused as too large). It gives the pruned model's exact
+    /// column count instead.
     func testValidateDoesNotBuildAHugeModel() throws {
         let text = try String(contentsOfFile: Fixtures.dataset("baltic-reinforcement/network.yaml"), encoding: .utf8)
         let long = text.replacingOccurrences(of: "\nperiods: 28", with: "\nperiods: 6000")
         XCTAssertNotEqual(long, text)
+        let network = try Fixtures.network(long)
+        let exact = try Formulation.checkSize(network, exactAbove: 0)
+        XCTAssertGreaterThan(exact, 2_000_000)
         let result = CLI.run(["validate", "-"], stdin: Data(long.utf8))
         XCTAssertEqual(result.status, 0, result.err)
-        XCTAssertTrue(result.out.contains("LP:           at most "), result.out)
-        XCTAssertTrue(result.out.contains("columns (an upper bound"), result.out)
+        XCTAssertTrue(result.out.contains("LP:           \(exact) columns (rows and non-zeros not counted"), result.out)
         XCTAssertLessThan(result.seconds, 10, "a guard against building the model, not a speed test")
+    }
+
+    /// Generated M: the size check's quick bound (which ignores pruning) is 2.3 million columns, over
+    /// the limit of models `validate` builds; the pruned model has 35,275, so it is built and counted.
+    func testValidateCountsAModelWhoseQuickBoundIsHigh() throws {
+        let yaml = NetworkGenerator(.init(size: .m, seed: 1)).document()
+        let network = try Fixtures.network(yaml)
+        XCTAssertGreaterThan(try Formulation.checkSize(network), 2_000_000, "validate's largest model built")
+        XCTAssertEqual(try Formulation.checkSize(network, exactAbove: 0), 35_275)
+        let result = CLI.run(["validate", "-"], stdin: Data(yaml.utf8))
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertTrue(result.out.contains("LP:           19915 rows, 35275 columns, 124842 non-zeros"), result.out)
     }
 
     func testValidateSummarises() {

@@ -92,19 +92,21 @@ public struct Formulation: Sendable {
 
     /// Refuses (contract §4.12) a network whose LP would not fit in memory, without building it, and
     /// returns an upper bound on its column count (the pruned model has at most this many; `validate`
-    /// reports it for models too large to build just to count).
+    /// reports it for models too large to build just to count). The quick bound ignores pruning and
+    /// can be far too high (generated M: 2.3 M against 35 k columns); when it is over the memory
+    /// limit or over `exactAbove`, the pruned model's exact column count is taken instead.
     public static func checkSize(_ network: Network, file: String = "network",
-                                 memoryLimit: UInt64? = nil) throws(InputError) -> Int {
+                                 memoryLimit: UInt64? = nil, exactAbove: Int? = nil) throws(InputError) -> Int {
         let arcs = ArcTable(network)
         return try checkSize(network, mode: .pruned, arcs: arcs, groups: FlowGroup.groups(for: network, aggregate: true),
-                             file: file, memoryLimit: memoryLimit)
+                             file: file, memoryLimit: memoryLimit, exactAbove: exactAbove)
     }
 
     private static func checkSize(_ network: Network, mode: Mode, arcs: ArcTable, groups: [FlowGroup], file: String,
-                                  memoryLimit: UInt64?) throws(InputError) -> Int {
+                                  memoryLimit: UInt64?, exactAbove: Int? = nil) throws(InputError) -> Int {
         var estimate = SizeEstimate(network: network, mode: mode, arcs: arcs)
         let limit = memoryLimit ?? SizeEstimate.defaultMemoryLimit
-        if estimate.bytes > limit, mode == .pruned {
+        if mode == .pruned, estimate.bytes > limit || estimate.columns > exactAbove ?? .max {
             estimate = SizeEstimate(exact: network, groups: groups, arcs: arcs)
         }
         if estimate.bytes > limit {
