@@ -117,7 +117,8 @@ struct ResilienceCommand: ParsableCommand {
         }
         let engine: ResilienceEngine
         do {
-            engine = try ResilienceEngine(network: loaded, options: TimeLimit.solverOptions(timeLimit), file: network)
+            engine = try ResilienceEngine(network: loaded, options: TimeLimit.solverOptions(timeLimit), file: network,
+                                          workers: jobs)
         } catch {
             Console.fail(error)
         }

@@ -29,10 +29,17 @@ public struct BatchRunner: Sendable {
     func run(_ scenarios: [BatchScenario], documents: BatchDocuments, emit: @escaping @Sendable (BatchRecord) -> Void) {
         let state = OrderedEmitter(count: scenarios.count, emit: emit)
         let runner = self
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, scenarios.count))) { _ in
+        let concurrent = max(1, min(jobs, scenarios.count))
+        // Jobs solve side by side, so they share the memory one run may take (contract §4.12).
+        var shared = planning
+        if concurrent > 1 {
+            shared.memoryLimit = (planning.memoryLimit ?? SizeEstimate.defaultMemoryLimit) / UInt64(concurrent)
+        }
+        let options = shared
+        DispatchQueue.concurrentPerform(iterations: concurrent) { _ in
             while let index = state.take() {
                 let scenario = scenarios[index]
-                var (record, plan) = BatchScenarioRunner.run(scenario, options: runner.planning, timing: runner.timing,
+                var (record, plan) = BatchScenarioRunner.run(scenario, options: options, timing: runner.timing,
                                                              documents: documents)
                 if let plan, let directory = runner.plansDirectory {
                     do {

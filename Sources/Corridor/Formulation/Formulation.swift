@@ -77,7 +77,8 @@ public struct Formulation: Sendable {
     public var rows: RowMap
 
     /// Builds the LP for `network`. Throws `InputError` when the model would not fit in memory
-    /// (contract §4.12), before anything large is allocated. `keepAllCapacityRows` keeps rows that
+    /// (contract §4.12): before anything large is allocated when its column count alone says so,
+    /// else once it is built, from its rows, columns and non-zeros (`SizeEstimate`), before GLPK. `keepAllCapacityRows` keeps rows that
     /// cannot bind at the given capacities, for analyses that lower capacities later (resilience).
     public static func build(_ network: Network, mode: Mode = .pruned, file: String = "network",
                              aggregate: Bool = true, keepAllCapacityRows: Bool = false,
@@ -87,7 +88,13 @@ public struct Formulation: Sendable {
         _ = try checkSize(network, mode: mode, arcs: arcs, groups: groups, file: file, memoryLimit: memoryLimit)
         var builder = FormulationBuilder(network: network, mode: mode, groups: groups,
                                          keepAllCapacityRows: keepAllCapacityRows)
-        return builder.build(arcs: arcs)
+        let formulation = builder.build(arcs: arcs)
+        let limit = memoryLimit ?? SizeEstimate.defaultMemoryLimit
+        let bytes = SizeEstimate.peakBytes(of: formulation.program)
+        guard bytes <= limit else {
+            throw SizeEstimate.tooLarge(formulation.program, bytes: bytes, limit: limit, file: file)
+        }
+        return formulation
     }
 
     /// Refuses (contract §4.12) a network whose LP would not fit in memory, without building it, and
@@ -111,7 +118,7 @@ public struct Formulation: Sendable {
         }
         if estimate.bytes > limit {
             let size = estimate.bytes == .max ? "more than 2^31 variables"
-                : "about \(estimate.columns) variables, an estimated \(SizeEstimate.format(bytes: estimate.bytes))"
+                : "about \(estimate.columns) variables, needing at least \(SizeEstimate.format(bytes: estimate.bytes))"
             throw InputError(file: file, message: "the LP is too large: \(size) against "
                 + "\(SizeEstimate.format(bytes: limit)) of memory available; shorten the horizon or split the network")
         }

@@ -14,6 +14,9 @@ public struct PlanningOptions: Sendable {
     public var exportMPS: String?
     /// Called after each stage with a line for people (`--verbose` prints it on stderr).
     public var progress: (@Sendable (String) -> Void)?
+    /// The memory this run may take (contract §4.12; nil: three quarters of what the process may
+    /// use). Batch runs share that among their concurrent jobs.
+    public var memoryLimit: UInt64?
 
     public init(mode: Formulation.Mode = .pruned, aggregate: Bool = true,
                 solver: SolveOptions = Planner.defaultSolverOptions, exportLP: String? = nil, exportMPS: String? = nil) {
@@ -70,7 +73,8 @@ public enum Planner {
             progress(text + String(format: " (%.3f s)", seconds))
             stageStart = clock.now
         }
-        let formulation = try Formulation.build(network, mode: options.mode, file: file, aggregate: options.aggregate)
+        let formulation = try Formulation.build(network, mode: options.mode, file: file, aggregate: options.aggregate,
+                                                memoryLimit: options.memoryLimit)
         let program = formulation.program
         stage("formulated: \(program.numberOfRows) rows, \(program.numberOfColumns) columns, "
               + "\(program.numberOfNonZeros) non-zeros, \(formulation.groups.count) flow groups")

@@ -265,6 +265,25 @@ final class ResilienceTests: XCTestCase {
         XCTAssertEqual(named.map(\.label), ["link e10 NVK→KRN", "link e10 KRN→NVK", "hub KRN", "border NO→SE"])
         XCTAssertThrowsError(try FailureElement.named(["nowhere"], in: network))
     }
+
+    /// A resilience run needs `plan`'s memory and half as much again while the baseline is solved,
+    /// then half of it per worker: with room for one and a half, up to three workers fit, four not.
+    func testMemoryLimitCountsTheWorkers() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
+        let program = try Formulation.build(network, keepAllCapacityRows: true).program
+        let plan = SizeEstimate.peakBytes(of: program)
+        XCTAssertEqual(ResilienceEngine.peakBytes(of: program, workers: 1), plan + plan / 2)
+        XCTAssertEqual(ResilienceEngine.peakBytes(of: program, workers: 3), plan + plan / 2)
+        XCTAssertEqual(ResilienceEngine.peakBytes(of: program, workers: 8), 8 * (plan / 2))
+        let limit = plan + plan / 2
+        for workers in 1...3 {
+            XCTAssertNoThrow(try ResilienceEngine(network: network, workers: workers, memoryLimit: limit))
+        }
+        XCTAssertThrowsError(try ResilienceEngine(network: network, file: "t.yaml", workers: 4, memoryLimit: limit)) { error in
+            XCTAssertTrue(error is InputError)
+            XCTAssertTrue("\(error)".hasPrefix("t.yaml: the LP is too large for a resilience run on 4 workers: "), "\(error)")
+        }
+    }
 }
 
 /// Progress calls, collected from whichever thread makes them.

@@ -139,6 +139,33 @@ final class BatchDocumentsTests: XCTestCase {
         XCTAssertEqual(records[4].error, "nets/missing.yaml: no such file")
         XCTAssertEqual(records[5].error, folder.appendingPathComponent("nets/missing.yaml").path + ": no such file")
     }
+
+    /// Jobs solve side by side, so each gets its share of the memory one run may take (§4.12): with
+    /// room for one tiny model, two jobs refuse both scenarios with the size message, one job plans both.
+    func testJobsShareTheMemoryLimit() throws {
+        let scenarioList = try scenarios("""
+        base: nets/a.yaml
+        scenarios:
+          - id: first
+          - id: second
+        """)
+        let network = try NetworkDecoder.load(path: folder.appendingPathComponent("nets/a.yaml").path)
+        var planning = PlanningOptions()
+        planning.memoryLimit = SizeEstimate.peakBytes(of: try Formulation.build(network).program) * 3 / 2
+        for jobs in [1, 2] {
+            let records = Records()
+            BatchRunner(jobs: jobs, planning: planning, timing: false).run(scenarioList) { records.append($0) }
+            XCTAssertEqual(records.all.map(\.id), ["first", "second"])
+            if jobs == 1 {
+                XCTAssertEqual(records.all.map(\.status), ["optimal", "optimal"])
+            } else {
+                XCTAssertEqual(records.all.map(\.status), ["error", "error"])
+                for record in records.all {
+                    XCTAssertTrue(record.error?.contains("nets/a.yaml: the LP is too large: ") ?? false, record.error ?? "")
+                }
+            }
+        }
+    }
 }
 
 /// Records handed over by `BatchRunner`'s emitter (one thread at a time, but not the test's).
