@@ -26,12 +26,14 @@ public enum ResilienceText {
     }
 
     public static func csv(_ report: SingleFailureReport) -> String {
-        var lines = ["rank,kind,id,from,to,status,objective,objective_change,delivered_pct,on_time_pct,unmet,late_unit_periods,skipped,same_plan_as"]
+        var lines = ["rank,kind,id,from,to,status,objective,objective_change,delivered_pct,on_time_pct,unmet,"
+                     + "late_unit_periods,skipped,same_plan_as,simplex_iterations"]
         for (index, row) in report.rows.enumerated() {
             lines.append([String(index + 1), row.kind.rawValue, row.id, row.from ?? "", row.to ?? "", row.status,
                           PlanNumbers.plain(row.objective), PlanNumbers.plain(row.objectiveChange),
                           PlanNumbers.plain(row.deliveredPct), PlanNumbers.plain(row.onTimePct), PlanNumbers.plain(row.unmet),
-                          PlanNumbers.plain(row.lateUnitPeriods), row.skipped ? "true" : "false", row.samePlanAs ?? ""]
+                          PlanNumbers.plain(row.lateUnitPeriods), row.skipped ? "true" : "false", row.samePlanAs ?? "",
+                          String(row.simplexIterations)]
                 .map(CSVReport.field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
