@@ -40,4 +40,51 @@ final class ResilienceTextTests: XCTestCase {
                                                "2,hub,KRN,,,optimal,190000,188210,0,0,190,0,true,hub NVK,0",
                                                "3,border,NO→SE,NO,SE,optimal,190000,188210,0,0,190,0,false,,1"])
     }
+
+    /// The other modes' CSVs: a header and one line per level, trial or candidate, with the
+    /// report's values.
+    func testDegradeRandomAndWorstCSVsMatchTheirReports() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let elements = FailureElement.all(in: network)
+
+        let degrade = try ResilienceAnalysis.degrade(engine, levels: [1, 0.5, 0], elements: nil)
+        let degradeLines = ResilienceText.csv(degrade).split(separator: "\n").map(String.init)
+        XCTAssertEqual(degradeLines.first, "level,status,objective,delivered_pct,on_time_pct,unmet,late_unit_periods")
+        XCTAssertEqual(degradeLines.count, 1 + 3)
+        for (line, row) in zip(degradeLines.dropFirst(), degrade.rows) {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            XCTAssertEqual(fields.count, 7, line)
+            XCTAssertEqual(Double(fields[0]), row.level)
+            XCTAssertEqual(Double(fields[2]), row.metrics.objective)
+            XCTAssertEqual(Double(fields[5]), row.metrics.unmet)
+        }
+        XCTAssertEqual(degradeLines[1], "1,optimal,1790,100,50.5263157895,0,128", "level 1 is the baseline")
+
+        let random = try ResilienceAnalysis.random(engine, elements: elements, sampling: .count(2), trials: 20, seed: 3)
+        let randomLines = ResilienceText.csv(random).split(separator: "\n").map(String.init)
+        XCTAssertEqual(randomLines.first, "trial,failed,status,objective,delivered_pct,on_time_pct,unmet,skipped,same_plan_as")
+        XCTAssertEqual(randomLines.count, 1 + 20)
+        for (index, (line, trial)) in zip(randomLines.dropFirst(), random.samples).enumerated() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            XCTAssertEqual(fields.count, 9, line)
+            XCTAssertEqual(fields[0], String(index + 1))
+            XCTAssertEqual(fields[1], trial.failed.joined(separator: "; "))
+            XCTAssertEqual(Double(fields[3]), trial.metrics.objective)
+            XCTAssertEqual(fields[7], trial.skipped ? "true" : "false")
+        }
+
+        let worst = try ResilienceAnalysis.worst(engine, elements: elements, k: 2)
+        let worstLines = ResilienceText.csv(worst).split(separator: "\n").map(String.init)
+        XCTAssertEqual(worstLines.first, "rank,failed,method,objective,objective_change,delivered_pct,on_time_pct,unmet,redundant")
+        XCTAssertEqual(worstLines.count, 1 + worst.worst.count)
+        XCTAssertGreaterThan(worst.worst.count, 0)
+        for (line, candidate) in zip(worstLines.dropFirst(), worst.worst) {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            XCTAssertEqual(fields.count, 9, line)
+            XCTAssertEqual(fields[1], candidate.failed.joined(separator: "; "))
+            XCTAssertEqual(fields[2], "exact")
+            XCTAssertEqual(Double(fields[3]), candidate.metrics.objective)
+        }
+    }
 }
