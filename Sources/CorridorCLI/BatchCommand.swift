@@ -88,6 +88,13 @@ struct BatchRunCommand: ParsableCommand {
         } catch {
             Console.fail(error)
         }
+        if let plans {
+            // Checked over the whole manifest, so that every shard writes the same files.
+            let clashes = BatchRunner.planPathClashes(ids: loaded.scenarios.map(\.id), directory: plans)
+            if !clashes.isEmpty {
+                Console.fail(InputError(clashes.map { Diagnostic(file: manifest, path: "--plans", message: $0) }))
+            }
+        }
         var scenarios = loaded.scenarios
         if let (index, count) = parsedShard { scenarios = loaded.shard(index, of: count) }
         let sink: BatchOutput
@@ -110,7 +117,13 @@ struct BatchRunCommand: ParsableCommand {
         let counter = BatchCounter()
         let total = scenarios.count
         runner.run(scenarios) { record in
-            sink.write(record)
+            do {
+                try sink.write(record)
+            } catch {
+                // Nothing more can be recorded: stop now rather than run scenarios whose results are lost.
+                Console.error("corridor: cannot write to \(output ?? "standard output"): \(error.localizedDescription)")
+                Foundation.exit(ExitStatus.failure)
+            }
             let (done, failed) = counter.add(failed: record.status == "error")
             bar.update(done: done, total: total, note: failed > 0 ? "\(failed) failed" : nil)
         }
@@ -177,7 +190,11 @@ struct BatchMergeCommand: ParsableCommand {
                 Console.error("\(input): no such file, or it cannot be read")
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            records += BatchOutput.records(in: data, format: format)
+            do {
+                records += try BatchOutput.records(in: data, format: format, file: input)
+            } catch {
+                Console.fail(error)
+            }
         }
         var expected: [String]?
         if let manifest {
@@ -190,7 +207,7 @@ struct BatchMergeCommand: ParsableCommand {
         let merge = BatchMerge(records: records, expected: expected)
         do {
             let sink = try BatchOutput(path: output, format: format, truncate: true)
-            merge.merged.forEach(sink.write)
+            for record in merge.merged { try sink.write(record) }
         } catch {
             Console.error("corridor: \(output ?? "stdout"): \(error.localizedDescription)")
             throw ExitCode(ExitStatus.failure)

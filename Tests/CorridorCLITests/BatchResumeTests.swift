@@ -33,7 +33,7 @@ final class BatchResumeTests: XCTestCase {
     /// path `spell` gives for it, then what a kill -9 mid-write leaves.
     private func oldOutput(_ fresh: Data, count: Int, spell: (String) -> String) throws -> String {
         var lines: [String] = []
-        for record in BatchOutput.records(in: fresh, format: .jsonl).prefix(count) {
+        for record in try BatchOutput.records(in: fresh, format: .jsonl, file: "output").prefix(count) {
             var old = record
             old.network = record.network.map(spell)
             lines.append(BatchOutput.jsonLine(old))
@@ -46,7 +46,7 @@ final class BatchResumeTests: XCTestCase {
     func testAnOldOutputWithAbsoluteNetworksResumesToAFreshRun() throws {
         let fresh = CLI.run(["batch", manifest, "--quiet", "--no-timing"])
         XCTAssertEqual(fresh.status, 1, "broken and all/broken fail: \(fresh.err)")
-        let records = BatchOutput.records(in: fresh.stdout, format: .jsonl)
+        let records = try BatchOutput.records(in: fresh.stdout, format: .jsonl, file: "output")
         XCTAssertEqual(records.map(\.id), ["base", "broken", "demand/scale_quantities=0.5", "demand/scale_quantities=1",
                                            "demand/scale_quantities=1.5", "demand/scale_quantities=2", "all/broken", "all/tiny"])
         XCTAssertEqual(records.map(\.network), ["nets/tiny.yaml", "nets/broken.yaml"] + Array(repeating: "nets/tiny.yaml", count: 4)

@@ -23,7 +23,7 @@ final class BatchTests: XCTestCase {
     }
 
     private func records(_ path: String) throws -> [BatchRecord] {
-        BatchOutput.records(in: try Data(contentsOf: URL(fileURLWithPath: path)), format: .jsonl)
+        try BatchOutput.records(in: try Data(contentsOf: URL(fileURLWithPath: path)), format: .jsonl, file: "output")
     }
 
     private func lineCount(_ path: String) -> Int {
@@ -124,7 +124,7 @@ final class BatchTests: XCTestCase {
         let plans = directory.url.appendingPathComponent("plans").path
         let run = CLI.run(["batch", mixed, "--plans", plans, "--quiet", "--no-timing"])
         XCTAssertEqual(run.status, 1, "some scenarios failed")
-        let lines = BatchOutput.records(in: run.stdout, format: .jsonl)
+        let lines = try BatchOutput.records(in: run.stdout, format: .jsonl, file: "output")
         XCTAssertEqual(lines.map(\.id), ["ok", "bad-link", "bad-file", "closed", "later"])
         XCTAssertEqual(lines.map(\.status), ["optimal", "error", "error", "optimal", "optimal"])
         XCTAssertEqual(lines[1].error, "override remove_link:nowhere: no link \"nowhere\"", "as docs/batch.md shows it")
@@ -137,7 +137,7 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(again.stdout, run.stdout, "same output whatever --jobs is")
         let csv = CLI.run(["batch", mixed, "--quiet", "--no-timing", "--format", "csv"])
         XCTAssertEqual(csv.out.split(separator: "\n").first.map(String.init), BatchRecord.csvHeader)
-        XCTAssertEqual(BatchOutput.records(in: csv.stdout, format: .csv).map(\.id), lines.map(\.id))
+        XCTAssertEqual(try BatchOutput.records(in: csv.stdout, format: .csv, file: "output").map(\.id), lines.map(\.id))
     }
 
     /// The baseline record docs/batch.md shows: the first scenario of examples/demand-sweep.yaml.
@@ -145,7 +145,7 @@ final class BatchTests: XCTestCase {
         let example = Fixtures.repositoryRoot.appendingPathComponent("examples/demand-sweep.yaml").path
         let run = CLI.run(["batch", example, "--shard", "0/1000", "--quiet", "--no-timing"], timeout: 120)
         XCTAssertEqual(run.status, 0, run.err)
-        let records = BatchOutput.records(in: run.stdout, format: .jsonl)
+        let records = try BatchOutput.records(in: run.stdout, format: .jsonl, file: "output")
         XCTAssertEqual(records.map(\.id), ["baseline"])
         let baseline = try XCTUnwrap(records.first)
         XCTAssertEqual(baseline.network, "../datasets/baltic-reinforcement/network.yaml")
@@ -177,7 +177,7 @@ final class BatchTests: XCTestCase {
             """.utf8).write(to: manifest)
             let run = CLI.run(["batch", manifest.path, "--quiet", "--no-timing"])
             XCTAssertEqual(run.status, 1, run.err)
-            let lines = BatchOutput.records(in: run.stdout, format: .jsonl)
+            let lines = try BatchOutput.records(in: run.stdout, format: .jsonl, file: "output")
             XCTAssertEqual(lines.map(\.id), ["base", "named", "all/broken", "all/tiny"])
             XCTAssertEqual(lines.map(\.network), ["nets/tiny.yaml", "nets/tiny.yaml", "nets/broken.yaml", "nets/tiny.yaml"])
             XCTAssertTrue(lines[2].error?.hasPrefix("nets/broken.yaml") ?? false, lines[2].error ?? "")
@@ -195,7 +195,7 @@ final class BatchTests: XCTestCase {
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
         let viaLink = CLI.run(["batch", link.appendingPathComponent("m.yaml").path, "--quiet", "--no-timing"])
         XCTAssertEqual(viaLink.status, 0, viaLink.out + viaLink.err)
-        XCTAssertEqual(BatchOutput.records(in: viaLink.stdout, format: .jsonl).map(\.network), ["../../data/tiny.yaml"])
+        XCTAssertEqual(try BatchOutput.records(in: viaLink.stdout, format: .jsonl, file: "output").map(\.network), ["../../data/tiny.yaml"])
     }
 
     func testAnInvalidManifestRunsNothing() throws {
@@ -223,7 +223,7 @@ final class BatchTests: XCTestCase {
         let example = Fixtures.repositoryRoot.appendingPathComponent("examples/demand-sweep.yaml").path
         let run = CLI.run(["batch", example, "--quiet", "--no-timing"], timeout: 300)
         XCTAssertEqual(run.status, 0, run.err)
-        XCTAssertGreaterThan(BatchOutput.records(in: run.stdout, format: .jsonl).count, 1, "result lines to validate")
+        XCTAssertGreaterThan(try BatchOutput.records(in: run.stdout, format: .jsonl, file: "output").count, 1, "result lines to validate")
         let output = try directory.write("results.jsonl", run.stdout)
         let failing = try directory.write("failing.jsonl", "{\"id\": \"x\", \"status\": \"error\"}\n")
         let schemas = Fixtures.repositoryRoot.appendingPathComponent("docs/schemas").path

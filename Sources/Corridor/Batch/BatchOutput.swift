@@ -27,14 +27,16 @@ public final class BatchOutput: @unchecked Sendable {
             let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
             if truncate, type == .typeRegular { try handle.truncate(atOffset: 0) }
             let end = handle.seekToEndOfFile()
-            if end == 0, format == .csv { handle.write(Data((BatchRecord.csvHeader + "\n").utf8)) }
+            if end == 0, format == .csv { try handle.write(contentsOf: Data((BatchRecord.csvHeader + "\n").utf8)) }
         } else {
             handle = FileHandle.standardOutput
-            if format == .csv { handle.write(Data((BatchRecord.csvHeader + "\n").utf8)) }
+            if format == .csv { try handle.write(contentsOf: Data((BatchRecord.csvHeader + "\n").utf8)) }
         }
     }
 
-    public func write(_ record: BatchRecord) {
+    /// Appends one record as a line. Throws when the output cannot be written (a full disk,
+    /// `/dev/full`, a closed pipe).
+    public func write(_ record: BatchRecord) throws {
         let line: String
         switch format {
         case .jsonl: line = Self.jsonLine(record)
@@ -42,7 +44,7 @@ public final class BatchOutput: @unchecked Sendable {
         }
         lock.lock()
         defer { lock.unlock() }
-        handle.write(Data((line + "\n").utf8))
+        try handle.write(contentsOf: Data((line + "\n").utf8))
     }
 
     /// One record as a single JSON line (sorted keys, snake_case).
@@ -58,82 +60,45 @@ public final class BatchOutput: @unchecked Sendable {
         return try? decoder.decode(BatchRecord.self, from: Data(line.utf8))
     }
 
-    /// Parses the complete records of an output (JSON Lines or CSV: id and status columns only for CSV).
-    public static func records(in data: Data, format: Format) -> [BatchRecord] {
-        let text = String(decoding: data, as: UTF8.self)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+    /// The records of an output written in `format` (for CSV, the columns the CSV has). Every
+    /// non-empty line must be a record, and a CSV must start with this version's header: a line that
+    /// is not (an output of the other format, another file, another version's columns) is an
+    /// `InputError` naming `file` and the line, so that merging or resuming never mixes forms.
+    public static func records(in data: Data, format: Format, file: String) throws(InputError) -> [BatchRecord] {
+        var records: [BatchRecord] = []
+        var problems: [Diagnostic] = []
         switch format {
         case .jsonl:
-            return lines.compactMap { record(jsonLine: $0) }
-        case .csv:
-            return lines.dropFirst().compactMap { line in
-                let fields = CSVFields.split(String(line))
-                guard fields.count >= 2 else { return nil }
-                return CSVFields.record(fields)
-            }
-        }
-    }
-}
-
-/// Minimal RFC 4180 field splitting for reading back Corridor's own CSV lines.
-enum CSVFields {
-    static func split(_ line: String) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        var iterator = Array(line).makeIterator()
-        var pending: Character? = nil
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if character == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
-                    } else {
-                        quoted = false
-                    }
+            let text = String(decoding: data, as: UTF8.self)
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+                if let record = record(jsonLine: line) {
+                    records.append(record)
                 } else {
-                    current.append(character)
+                    let hint = line == BatchRecord.csvHeader ? " (this is a CSV output: --format csv)" : ""
+                    problems.append(Diagnostic(file: file, path: "", line: index + 1,
+                                               message: "not a Corridor batch record in JSON Lines\(hint)"))
                 }
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                fields.append(current)
-                current = ""
-            } else {
-                current.append(character)
+            }
+        case .csv:
+            let rows = BatchCSV.rows(in: data).rows
+            if let header = rows.first, header.fields != BatchCSV.columns {
+                let hint = header.fields.first?.hasPrefix("{") == true ? " (this is a JSON Lines output: --format jsonl)" : ""
+                throw InputError(file: file, line: header.line,
+                                 message: "not Corridor's batch CSV header \"\(BatchRecord.csvHeader)\"\(hint)")
+            }
+            for row in rows.dropFirst() {
+                if !row.closed {
+                    problems.append(Diagnostic(file: file, path: "", line: row.line,
+                                               message: "record cut short: a quoted field is not closed"))
+                } else if let record = BatchCSV.record(row.fields) {
+                    records.append(record)
+                } else {
+                    problems.append(Diagnostic(file: file, path: "", line: row.line, message:
+                        "not a Corridor batch record in CSV (\(row.fields.count) fields, not \(BatchCSV.columns.count))"))
+                }
             }
         }
-        fields.append(current)
-        return fields
-    }
-
-    /// A record from CSV fields in `BatchRecord.csvHeader` order.
-    static func record(_ fields: [String]) -> BatchRecord? {
-        let names = BatchRecord.csvHeader.split(separator: ",").map(String.init)
-        guard fields.count == names.count else { return nil }
-        var values: [String: String] = [:]
-        for (name, field) in zip(names, fields) { values[name] = field }
-        func n(_ key: String) -> Double? { values[key].flatMap(Double.init) }
-        func i(_ key: String) -> Int? { values[key].flatMap { Int($0) } }
-        var record = BatchRecord(id: values["id"] ?? "", network: nil, error: values["error"] ?? "")
-        record.status = values["status"] ?? "error"
-        if record.status != "error" {
-            record.error = nil
-            record.objective = n("objective")
-            record.costs = CostBreakdown(transport: n("transport") ?? 0, customs: n("customs") ?? 0, holding: n("holding") ?? 0,
-                                         lateness: n("lateness") ?? 0, unmet: n("unmet_cost") ?? 0)
-            record.quantity = n("quantity")
-            record.delivered = n("delivered")
-            record.deliveredPct = n("delivered_pct")
-            record.onTimePct = n("on_time_pct")
-            record.unmet = n("unmet")
-            record.lateUnitPeriods = n("late_unit_periods")
-            if let rows = i("rows"), let columns = i("columns"), let nonzeros = i("nonzeros"), let iterations = i("iterations") {
-                record.lp = .init(rows: rows, columns: columns, nonzeros: nonzeros, iterations: iterations)
-            }
-            record.solveSeconds = n("solve_seconds")
-        }
-        return record
+        if !problems.isEmpty { throw InputError(problems) }
+        return records
     }
 }

@@ -17,16 +17,20 @@ import Foundation
 public enum BatchResume {
     /// Ids of the records in the output at `path` (none when it does not exist), `scenarios` being
     /// every scenario of the manifest. Throws `InputError` (naming the output, line and `network`)
-    /// for records of another file, and file-system errors as they come.
+    /// for records of another file and for lines that are not records of `format` (another format, a
+    /// foreign file), and file-system errors as they come.
     public static func completedIds(path: String, format: BatchOutput.Format,
                                     scenarios: [BatchScenario]) throws -> Set<String> {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let complete = data.prefix(data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0)
         guard format == .jsonl else {
+            // A CSV record may span lines (a quoted error message): complete means up to its end.
+            let complete = data.prefix(BatchCSV.rows(in: data).complete)
+            let ids = Set(try BatchOutput.records(in: complete, format: format, file: path).map(\.id))
             if complete.count < data.count { try truncate(path, to: complete.count) }
-            return Set(BatchOutput.records(in: complete, format: format).map(\.id))
+            return ids
         }
+        let complete = data.prefix(data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0)
         let review = try Review(complete, file: path, scenarios: scenarios)
         if review.rewritten {
             try BatchFilePath.replace(path, with: Data(review.lines.map { $0 + "\n" }.joined().utf8))
@@ -50,7 +54,12 @@ public enum BatchResume {
             let text = String(decoding: data, as: UTF8.self)
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
                 lines.append(String(line))
-                guard var record = BatchOutput.record(jsonLine: line) else { continue }
+                guard var record = BatchOutput.record(jsonLine: line) else {
+                    let hint = line == BatchRecord.csvHeader ? " (this is a CSV output: --format csv)" : ""
+                    problems.append(Diagnostic(file: file, path: "", line: index + 1, message:
+                        "not a Corridor batch record in JSON Lines\(hint); resume only into an output of this batch"))
+                    continue
+                }
                 ids.insert(record.id)
                 guard let scenario = byId[record.id], let network = record.network, network != scenario.networkLabel else {
                     continue

@@ -60,6 +60,25 @@ public struct BatchRunner: Sendable {
         return URL(fileURLWithPath: directory).appendingPathComponent(safe + ".json").path
     }
 
+    /// Scenarios whose plan files would be the same file (ids that differ only in characters that
+    /// become `_`, or only in case, which some file systems ignore): one message per clash, naming
+    /// both ids and the file, in manifest order. `--plans` refuses to run when there is any, since
+    /// which plan the file held would depend on the order the jobs finish.
+    public static func planPathClashes(ids: [String], directory: String) -> [String] {
+        var first: [String: String] = [:]
+        var clashes: [String] = []
+        for id in ids {
+            let path = planPath(id: id, directory: directory)
+            let key = path.lowercased()
+            if let earlier = first[key] {
+                clashes.append("scenarios \"\(earlier)\" and \"\(id)\" would both write \(path); give one another id")
+            } else {
+                first[key] = id
+            }
+        }
+        return clashes
+    }
+
     static func writePlan(_ plan: Plan, id: String, directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try BatchFilePath.replace(planPath(id: id, directory: directory), with: PlanJSON.encode(plan))
