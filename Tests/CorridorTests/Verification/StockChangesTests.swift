@@ -50,4 +50,29 @@ final class StockChangesTests: XCTestCase {
             "movements[\(m)]: 5.0 units are still at hub \"KRN\" at the end of the horizon",
         ])
     }
+
+    /// A unit that uses 10⁶ t against 10⁻⁶ t of storage: 10⁻¹⁰ units left at the origin (the plan
+    /// prints quantities under 10⁻⁹ as 0) hold nothing the storage check counts, while 2·10⁻⁹ units
+    /// held there (printable, so really held) still overfill it.
+    func testStockUnderThePrintedPrecisionIsNotHeld() throws {
+        let network = try Fixtures.network("""
+        periods: 4
+        commodities: [{id: "c", uses: {t: 1000000}}]
+        hubs: [{id: A, country: DE, storage: 1e-6}, {id: B, country: DE}]
+        links: [{id: ab, from: A, to: B, transit: 1, cost: 1, capacity: 10}]
+        movements:
+          - {id: speck, commodity: c, from: A, to: B, quantity: 1e-10, due: 3, unmet_penalty: 100}
+          - {id: load, commodity: c, from: A, to: B, quantity: 5e-6, due: 3, unmet_penalty: 100}
+        """)
+        let result = try Planner.plan(network)
+        XCTAssertEqual(PlanVerifier(network: network).verify(result.plan).violations, [])
+        XCTAssertEqual(result.plan.movements.map(\.unmet), [0, 5e-6], "5 t unmet at 5e-4 beats 5 t by road at 5")
+
+        var held = result.plan
+        held.movements[1].unmet = 0
+        held.movements[1].legs = [Leg(link: "ab", from: "A", to: "B", mode: "road", depart: 1, arrive: 2, quantity: 2e-9),
+                                  Leg(link: "ab", from: "A", to: "B", mode: "road", depart: 0, arrive: 1, quantity: 5e-6 - 2e-9)]
+        let found = PlanVerifier(network: network).verify(held).violations.map(\.description)
+        XCTAssertTrue(found.contains { $0.hasPrefix("capacity: hub \"A\" holds 0.002") && $0.hasSuffix("t from period 0 to 1, storage 1e-06") }, "\(found)")
+    }
 }
