@@ -31,8 +31,11 @@ public enum DocumentReader {
     }
 
     /// Parses in-memory bytes. `file` names the source in diagnostics.
+    /// A leading UTF-8 byte order mark (as some Windows editors write) is skipped: Yams read a BOM
+    /// followed by a key as a syntax error, and it hid a JSON document's opening brace.
     public static func parse(_ data: Data, file: String, format: Format? = nil) throws(InputError) -> DocumentNode {
         guard data.count <= maximumBytes else { throw InputBytes.tooLarge(file) }
+        let data = withoutByteOrderMark(data)
         guard let text = String(validating: data, as: UTF8.self) else {
             throw InputError(file: file, message: "is not UTF-8 text (binary or corrupted file?)")
         }
@@ -46,6 +49,12 @@ public enum DocumentReader {
         case .json: return try JSONDocumentReader.parse(data, text: text, file: file)
         case .yaml: return try YAMLDocumentReader.parse(text, file: file)
         }
+    }
+
+    /// `data` without a leading UTF-8 byte order mark.
+    static func withoutByteOrderMark(_ data: Data) -> Data {
+        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        return data.starts(with: byteOrderMark) ? Data(data.dropFirst(byteOrderMark.count)) : data
     }
 
     /// JSON when the first non-blank character opens an object or array, YAML otherwise.

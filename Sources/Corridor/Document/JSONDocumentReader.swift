@@ -8,20 +8,28 @@ enum JSONDocumentReader {
         // Depth is checked before Foundation builds the nested objects; a duplicate key after the parse,
         // so that text that is not JSON at all gets Foundation's reason.
         let finding = firstProblem(in: data)
-        if case .tooDeep(let line) = finding {
-            throw InputError(file: file, line: line,
-                             message: "nesting is deeper than \(YAMLDocumentReader.maximumDepth) levels")
-        }
+        if case .tooDeep = finding, let finding { throw error(for: finding, file: file) }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
             throw invalid(error, text: text, file: file)
         }
-        if case .duplicateKey(let key, let line) = finding {
-            throw InputError(file: file, line: line, message: "key \"\(key)\" is given twice in one object")
-        }
+        if let finding { throw error(for: finding, file: file) }
         return node(from: object)
+    }
+
+    /// The diagnostic for what `firstProblem` found.
+    static func error(for finding: Finding, file: String) -> InputError {
+        switch finding {
+        case .tooDeep(let line):
+            return InputError(file: file, line: line, message: "nesting is deeper than \(YAMLDocumentReader.maximumDepth) levels")
+        case .duplicateKey(let key, let line):
+            return InputError(file: file, line: line, message: "key \"\(key)\" is given twice in one object")
+        case .trailingComma(let line):
+            return InputError(file: file, line: line,
+                              message: "is not valid JSON (a comma before a closing bracket or brace)")
+        }
     }
 
     /// Containers are matched first: asking whether a Swift array or dictionary `is NSNull` or
@@ -116,13 +124,18 @@ enum JSONDocumentReader {
         case tooDeep(line: Int)
         /// An object key that occurs twice.
         case duplicateKey(String, line: Int)
+        /// A comma right before `}` or `]`, which Foundation's parser lets through but JSON (and
+        /// `jq`, Python's `json`) does not; the line of the comma.
+        case trailingComma(line: Int)
     }
 
-    /// Scans the text for nesting deeper than the limit or an object key that occurs twice (the scan
+    /// Scans the text for nesting deeper than the limit (anywhere: it is what must be known before
+    /// Foundation parses), else the first object key that occurs twice or trailing comma (the scan
     /// assumes JSON; on other text it just ends). Keys with escapes are decoded first, as
     /// `JSONSerialization` does, so `"periods"` and `"p\u0065riods"` are the same key.
     static func firstProblem(in data: Data) -> Finding? {
         var stack: [Set<[UInt8]>?] = []  // nil for arrays, the keys seen for objects
+        var found: Finding?  // the first duplicate key or trailing comma; the scan goes on for depth
         var line = 1
         var index = 0
         let bytes = [UInt8](data)
@@ -134,6 +147,12 @@ enum JSONDocumentReader {
                 stack.append(byte == UInt8(ascii: "{") ? [] : nil)
                 if stack.count > YAMLDocumentReader.maximumDepth { return .tooDeep(line: line) }
             case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast()
+            case UInt8(ascii: ","):
+                var next = index + 1
+                while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) { next += 1 }
+                if next < bytes.count, bytes[next] == UInt8(ascii: "}") || bytes[next] == UInt8(ascii: "]") {
+                    found = found ?? .trailingComma(line: line)
+                }
             case UInt8(ascii: "\""):
                 let start = index + 1
                 index = closingQuote(in: bytes, openingAt: index)
@@ -146,7 +165,7 @@ enum JSONDocumentReader {
                 if next < bytes.count, bytes[next] == UInt8(ascii: ":"), stack.last != nil, stack[stack.count - 1] != nil {
                     let key = decodedKey(raw)
                     if stack[stack.count - 1]?.insert(key).inserted == false {
-                        return .duplicateKey(String(decoding: key, as: UTF8.self), line: line)
+                        found = found ?? .duplicateKey(String(decoding: key, as: UTF8.self), line: line)
                     }
                 }
                 index = next - 1
@@ -154,7 +173,7 @@ enum JSONDocumentReader {
             }
             index += 1
         }
-        return nil
+        return found
     }
 
     /// The bytes of a string's contents (between its quotes) with JSON escapes decoded.

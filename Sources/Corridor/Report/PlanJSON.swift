@@ -7,8 +7,19 @@ public enum PlanJSON {
         try ReportJSON.document(plan)
     }
 
-    /// Reads a plan file; a malformed one is an `InputError` naming the file and the field.
+    /// Reads a plan file; a malformed one is an `InputError` naming the file and the field. As for
+    /// network files, nesting past the limit, a key given twice in one object and a trailing comma
+    /// (all of which Foundation's parser lets through) are errors with their line.
     public static func decode(_ data: Data, file: String) throws(InputError) -> Plan {
+        let data = DocumentReader.withoutByteOrderMark(data)
+        let finding = JSONDocumentReader.firstProblem(in: data)
+        if case .tooDeep = finding, let finding { throw JSONDocumentReader.error(for: finding, file: file) }
+        let plan = try decodeStructure(data, file: file)
+        if let finding { throw JSONDocumentReader.error(for: finding, file: file) }
+        return plan
+    }
+
+    private static func decodeStructure(_ data: Data, file: String) throws(InputError) -> Plan {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {

@@ -227,6 +227,29 @@ final class DecodingDocumentReaderTests: XCTestCase {
         XCTAssertTrue(refused.first?.message.contains("nesting is deeper than") ?? false, "\(refused)")
     }
 
+    /// A UTF-8 byte order mark before the first key (YAML) or brace (JSON, also when the format is
+    /// detected) is skipped, and line numbers stay the file's.
+    func testByteOrderMarkIsSkipped() throws {
+        let mark = "\u{FEFF}"
+        XCTAssertNotNil(decode(mark + DecodingFixture.minimalYAML))
+        XCTAssertNotNil(decodeJSON(mark + DecodingFixture.minimalJSON))
+        XCTAssertNoThrow(try DocumentReader.parse(Data((mark + DecodingFixture.minimalJSON).utf8), file: "-"))
+        let invalid = (mark + DecodingFixture.minimalYAML).replacingOccurrences(of: "quantity: 10", with: "quantity: 0")
+        XCTAssertEqual(diagnostics(invalid).map(\.description), ["net.yaml:19: movements[0].quantity: must be greater than 0, found 0"])
+    }
+
+    /// Foundation's parser accepts `[1,]` and `{"a": 1,}`; JSON (and jq, Python) does not.
+    func testTrailingCommasAreRefusedWithTheirLine() {
+        let inList = DecodingFixture.minimalJSON.replacingOccurrences(of: "[{\"id\": \"c\"}]", with: "[{\"id\": \"c\"},]")
+        XCTAssertEqual(refusal(Data(inList.utf8), file: "in.yaml", format: .json).map(\.description),
+                       ["in.yaml:3: is not valid JSON (a comma before a closing bracket or brace)"])
+        let inObject = DecodingFixture.minimalJSON.replacingOccurrences(of: "\"quantity\": 10}", with: "\"quantity\": 10,\n}")
+        XCTAssertEqual(refusal(Data(inObject.utf8), file: "in.yaml", format: .json).map(\.description),
+                       ["in.yaml:6: is not valid JSON (a comma before a closing bracket or brace)"])
+        XCTAssertNotNil(decodeJSON(DecodingFixture.minimalJSON.replacingOccurrences(of: "\"periods\": 5,", with: "\"periods\": 5, \"name\": \"x, }\",")),
+                        "a comma inside a string is text")
+    }
+
     func testReasonableNestingIsFine() throws {
         // A realistic document nests about five levels; forty is still accepted by the reader.
         let text = "periods: 1\nname: " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "\n"

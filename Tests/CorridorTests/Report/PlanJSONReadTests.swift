@@ -68,4 +68,29 @@ final class PlanJSONReadTests: XCTestCase {
         try PlanJSON.encode(plan).write(to: url)
         XCTAssertEqual(try PlanJSON.read(path: url.path), plan)
     }
+
+    /// What Foundation's parser lets through is refused with the line, as in network files: a key
+    /// given twice (the decoder silently kept one `objective`), a trailing comma; a byte order mark
+    /// is skipped.
+    func testDuplicateKeysAndTrailingCommasAreRefused() throws {
+        let plan = try Planner.plan(NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))).plan
+        let text = String(decoding: try PlanJSON.encode(plan), as: UTF8.self)
+        func refusal(_ changed: String) -> String {
+            do {
+                _ = try PlanJSON.decode(Data(changed.utf8), file: "plan.json")
+                return "read"
+            } catch {
+                return error.description
+            }
+        }
+        let status = try XCTUnwrap(text.range(of: "\"status\""))
+        let line = text[..<status.lowerBound].filter { $0 == "\n" }.count + 1
+        XCTAssertEqual(refusal(text.replacingCharacters(in: status, with: "\"objective\" : 5,\n  \"status\"")),
+                       "plan.json:\(line): key \"objective\" is given twice in one object")
+        let end = try XCTUnwrap(text.range(of: "}", options: .backwards))
+        let lines = text.filter { $0 == "\n" }.count
+        XCTAssertEqual(refusal(text.replacingCharacters(in: end, with: ",}")),
+                       "plan.json:\(lines): is not valid JSON (a comma before a closing bracket or brace)")
+        XCTAssertEqual(try PlanJSON.decode(Data(("\u{FEFF}" + text).utf8), file: "plan.json"), plan)
+    }
 }
