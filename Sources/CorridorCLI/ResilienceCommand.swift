@@ -15,7 +15,8 @@ struct ResilienceCommand: ParsableCommand {
         closes: that plan stays optimal; failures leaving the same LP are solved once (same_plan_as \
         says which). Elements are each link direction, each hub (all its links) and each border \
         rule direction (the crossing closed). Name some with --elements: a link id, a hub id, or a \
-        border rule as FROM-TO (prefix link:, hub: or border: when a name is ambiguous).
+        border rule as FROM-TO (prefix link:, hub: or border: when a name is ambiguous; write a \
+        comma inside a name as \\,).
 
         Examples:
           corridor resilience datasets/baltic-reinforcement/network.yaml
@@ -39,7 +40,7 @@ struct ResilienceCommand: ParsableCommand {
     @Option(help: "single, degrade, random or worst.")
     var mode: Mode = .single
 
-    @Option(help: "Comma-separated elements to consider (default: all).")
+    @Option(help: "Comma-separated elements to consider (default: all); \\, is a comma inside a name.")
     var elements: String?
 
     @Option(parsing: .unconditional, help: "degrade: comma-separated capacity levels.")
@@ -102,7 +103,7 @@ struct ResilienceCommand: ParsableCommand {
         let selected: [FailureElement]?
         do {
             selected = try elements.map {
-                try FailureElement.named($0.split(separator: ",").map(String.init), in: loaded)
+                try FailureElement.named(FailureElement.names(inList: $0), in: loaded)
             }
         } catch {
             Console.fail(error)

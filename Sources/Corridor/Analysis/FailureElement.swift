@@ -49,6 +49,31 @@ public struct FailureElement: Sendable, Hashable {
         return elements
     }
 
+    /// The names of a comma-separated list (`--elements`): `\,` is a comma inside a name and `\\`
+    /// a backslash, so ids holding commas can be named.
+    public static func names(inList list: String) -> [String] {
+        var names: [String] = []
+        var current = ""
+        var escaped = false
+        for character in list {
+            if escaped {
+                if character != "," && character != "\\" { current.append("\\") }
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "," {
+                names.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if escaped { current.append("\\") }
+        names.append(current)
+        return names
+    }
+
     /// The elements named on a command line: a link id (all its directions), a hub id, or a border
     /// rule as `FROM-TO`, `FROM>TO` or `FROM→TO`; `link:`, `hub:` or `border:` in front settles a
     /// name that is several things. Unknown names are an `InputError`.
@@ -68,13 +93,14 @@ public struct FailureElement: Sendable, Hashable {
                 kinds = [kind]
                 name.removeFirst(kind.rawValue.count + 1)
             }
-            let borderName = name.replacingOccurrences(of: ">", with: "→").replacingOccurrences(of: "-", with: "→")
+            // A border as FROM-TO, FROM>TO or FROM→TO, compared whole: countries may hold "-" (GB-SCT).
             let matches = all.filter { element in
-                kinds.contains(element.kind)
-                    && (element.kind == .border ? element.id == borderName : element.id == name)
+                guard kinds.contains(element.kind) else { return false }
+                guard element.kind == .border, let from = element.from, let to = element.to else { return element.id == name }
+                return ["-", ">", "→"].contains { name == from + $0 + to }
             }
             if matches.isEmpty {
-                problems.append(Diagnostic(file: source, path: raw, message: "no link, hub or border rule of that name"))
+                problems.append(Diagnostic(file: source, path: raw.trimmingCharacters(in: .whitespaces), message: "no link, hub or border rule of that name"))
             }
             for match in matches where !selected.contains(match) { selected.append(match) }
         }
