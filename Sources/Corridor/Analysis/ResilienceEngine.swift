@@ -87,8 +87,11 @@ public struct ResilienceEngine: Sendable {
         baselineBasis = worker.baselineBasis
         guard planned.status == .optimal else { throw PlanningError.notOptimal(planned.status) }
         baselineValues = planned.values
-        baseline = ScenarioMetrics.compute(network: network, formulation: formulation, values: planned.values,
-                                           objective: planned.objective)
+        // From the plan itself, so the baseline row shows `corridor plan`'s figures to the last digit
+        // (summed per movement as the plan sums them, not per column).
+        baseline = ScenarioMetrics(plan: PlanExtractor.plan(network: network, formulation: formulation,
+                                                            values: planned.values, objective: planned.objective,
+                                                            iterations: 0))
         baselineActivities = formulation.program.rowActivities(of: planned.values)
         var columns = Array(repeating: [Int](), count: network.arcs.count)
         for j in 0..<formulation.columns.kind.count where formulation.columns.kind[j] == .flow {

@@ -45,3 +45,12 @@ public struct ScenarioMetrics: Codable, Sendable, Equatable {
                         lateUnitPeriods: .nan, deliveredPct: .nan, onTimePct: .nan)
     }
 }
+
+extension ScenarioMetrics {
+    /// The figures of a plan's summary (an analysis's baseline, which must read as `corridor plan`).
+    public init(plan: Plan) {
+        self.init(status: plan.status, objective: plan.objective, delivered: plan.summary.delivered,
+                  onTime: plan.summary.onTime, unmet: plan.summary.unmet, lateUnitPeriods: plan.summary.lateUnitPeriods,
+                  deliveredPct: plan.summary.deliveredPct, onTimePct: plan.summary.onTimePct)
+    }
+}
