@@ -107,7 +107,7 @@ struct BatchRunCommand: ParsableCommand {
         } catch let error as InputError {
             Console.fail(error)
         } catch {
-            Console.error("corridor: \(output ?? "stdout"): \(error.localizedDescription)")
+            Console.error("corridor: \(output ?? "stdout"): \(IOFailure.reason(error))")
             throw ExitCode(ExitStatus.failure)
         }
         let solver = TimeLimit.solverOptions(timeLimit)
@@ -121,7 +121,7 @@ struct BatchRunCommand: ParsableCommand {
                 try sink.write(record)
             } catch {
                 // Nothing more can be recorded: stop now rather than run scenarios whose results are lost.
-                Console.error("corridor: cannot write to \(output ?? "standard output"): \(error.localizedDescription)")
+                Console.error("corridor: cannot write to \(output ?? "standard output"): \(IOFailure.reason(error))")
                 Foundation.exit(ExitStatus.failure)
             }
             let (done, failed) = counter.add(failed: record.status == "error")
@@ -209,7 +209,7 @@ struct BatchMergeCommand: ParsableCommand {
             let sink = try BatchOutput(path: output, format: format, truncate: true)
             for record in merge.merged { try sink.write(record) }
         } catch {
-            Console.error("corridor: \(output ?? "stdout"): \(error.localizedDescription)")
+            Console.error("corridor: \(output ?? "stdout"): \(IOFailure.reason(error))")
             throw ExitCode(ExitStatus.failure)
         }
         for problem in merge.problems { Console.error("merge: \(problem)") }

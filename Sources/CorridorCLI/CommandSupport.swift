@@ -32,7 +32,7 @@ enum Console {
         do {
             try FileHandle.standardOutput.write(contentsOf: data)
         } catch {
-            self.error("corridor: cannot write to standard output: \(error.localizedDescription)")
+            self.error("corridor: cannot write to standard output: \(IOFailure.reason(error))")
             exit(ExitStatus.failure)
         }
     }

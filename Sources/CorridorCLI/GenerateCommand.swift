@@ -97,9 +97,13 @@ struct GenerateCommand: ParsableCommand {
             return
         }
         do {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw OutputFileError(path: output, code: EISDIR)
+            }
             try Data(text.utf8).write(to: URL(fileURLWithPath: output))
         } catch {
-            Console.error("corridor: cannot write \(output): \(error.localizedDescription)")
+            Console.error("corridor: cannot write \(output): \(IOFailure.reason(error))")
             throw ExitCode(ExitStatus.failure)
         }
     }

@@ -111,3 +111,37 @@ final class BatchPlanFileTests: XCTestCase {
         XCTAssertEqual(withoutPlans.status, 0, "the ids are distinct records: \(withoutPlans.err)")
     }
 }
+
+/// Output files that cannot be opened say why in the system's words, not Foundation's "You don't
+/// have permission" (which it says for a missing directory too).
+final class OutputFileReasonTests: XCTestCase {
+    func testMissingDirectoriesAndDirectoriesAreNamedAsSuch() throws {
+        let directory = TemporaryDirectory()
+        let manifest = try directory.write("m.yaml", "base: \(Fixtures.dataset("tiny.yaml"))\nscenarios: [{id: a}]\n")
+        let missing = directory.url.appendingPathComponent("no/such/dir/out.jsonl").path
+        let batch = CLI.run(["batch", manifest, "--quiet", "--output", missing])
+        XCTAssertEqual(batch.status, 1)
+        XCTAssertEqual(batch.err, "corridor: \(missing): No such file or directory\n")
+        let intoDirectory = CLI.run(["batch", manifest, "--quiet", "--output", directory.url.path])
+        XCTAssertEqual(intoDirectory.err, "corridor: \(directory.url.path): Is a directory\n")
+        let generate = CLI.run(["generate", "--size", "S", "--output", directory.url.path])
+        XCTAssertEqual(generate.status, 1)
+        XCTAssertEqual(generate.err, "corridor: cannot write \(directory.url.path): Is a directory\n")
+        let generateMissing = CLI.run(["generate", "--size", "S", "--output", missing])
+        XCTAssertEqual(generateMissing.err, "corridor: cannot write \(missing): No such file or directory\n")
+    }
+
+    func testSweepValuesCloserThanTheIdPrecisionAreExplained() throws {
+        let directory = TemporaryDirectory()
+        let manifest = try directory.write("m.yaml", """
+        base: \(Fixtures.dataset("tiny.yaml"))
+        scenarios:
+          - id: d
+            sweep: {kind: scale_quantities, values: [1.0000001, 1.0000002]}
+        """)
+        let run = CLI.run(["batch", manifest, "--quiet"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.err.contains("scenario id \"d/scale_quantities=1\" occurs twice (positions 0 and 1 after expansion); "
+                                       + "sweep ids keep six decimal places, so values less than 1e-6 apart share one"), run.err)
+    }
+}

@@ -26,8 +26,9 @@ enum BatchFilePath {
             try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary)
         }
         if rename(temporary, target) != 0 {
+            let code = errno
             try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            throw OutputFileError(path: path, code: code)
         }
     }
 }

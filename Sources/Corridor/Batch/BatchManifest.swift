@@ -67,7 +67,9 @@ struct BatchManifestDecoder {
         var seen: [String: Int] = [:]
         for (index, scenario) in scenarios.enumerated() {
             if let first = seen[scenario.id] {
-                log.report("scenarios", nil, "scenario id \"\(scenario.id)\" occurs twice (positions \(first) and \(index) after expansion)")
+                // Sweep ids write values to six decimal places: closer values share an id.
+                let hint = scenario.id.contains("=") ? "; sweep ids keep six decimal places, so values less than 1e-6 apart share one" : ""
+                log.report("scenarios", nil, "scenario id \"\(scenario.id)\" occurs twice (positions \(first) and \(index) after expansion)\(hint)")
             }
             seen[scenario.id] = index
         }

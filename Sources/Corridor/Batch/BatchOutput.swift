@@ -16,13 +16,10 @@ public final class BatchOutput: @unchecked Sendable {
     public init(path: String?, format: Format, truncate: Bool = false) throws {
         self.format = format
         if let path {
-            if !FileManager.default.fileExists(atPath: path) {
-                // A failure shows as the open below failing, with the path in the error.
-                _ = FileManager.default.createFile(atPath: path, contents: nil)
-            }
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-            }
+            // open(2) itself, so that the error says why (no such directory, permission, a directory).
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw OutputFileError(path: path, code: errno) }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             self.handle = handle
             let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
             if truncate, type == .typeRegular { try handle.truncate(atOffset: 0) }

@@ -46,7 +46,7 @@ public struct BatchRunner: Sendable {
                         try BatchRunner.writePlan(plan, id: scenario.id, directory: directory)
                     } catch {
                         record = BatchRecord(id: scenario.id, network: scenario.networkLabel,
-                                             error: "the plan could not be written: \(error.localizedDescription)")
+                                             error: "the plan could not be written: \(IOFailure.reason(error))")
                     }
                 }
                 state.finish(index, record)

@@ -31,7 +31,7 @@ enum InputBytes {
         do {
             handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         } catch {
-            throw InputError(file: file, message: "cannot be read (\(readFailure(error)))")
+            throw InputError(file: file, message: "cannot be read (\(IOFailure.reason(error)))")
         }
         defer { try? handle.close() }
         return try readLimited(handle, file: file)  // also devices and pipes, which have no size
@@ -45,7 +45,7 @@ enum InputBytes {
             do {
                 chunk = try handle.read(upToCount: 1 << 20)
             } catch {
-                throw InputError(file: file, message: "cannot be read (\(readFailure(error)))")
+                throw InputError(file: file, message: "cannot be read (\(IOFailure.reason(error)))")
             }
             guard let chunk, !chunk.isEmpty else { return data }
             data.append(chunk)
@@ -57,13 +57,4 @@ enum InputBytes {
         InputError(file: file, message: "is larger than \(maximumBytes >> 20) MiB")
     }
 
-    /// The POSIX reason of a read error ("Is a directory"), which Foundation's message hides.
-    private static func readFailure(_ error: Error) -> String {
-        var nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError { nsError = underlying }
-        if nsError.domain == NSPOSIXErrorDomain, let reason = strerror(Int32(nsError.code)) {
-            return String(cString: reason)
-        }
-        return nsError.localizedDescription
-    }
 }
