@@ -43,8 +43,8 @@ struct ResilienceCommand: ParsableCommand {
     @Option(help: "Comma-separated elements to consider (default: all); \\, is a comma inside a name.")
     var elements: String?
 
-    @Option(parsing: .unconditional, help: "degrade: comma-separated capacity levels.")
-    var levels: String = "1,0.9,0.8,0.7,0.6,0.5,0.4,0.3,0.2,0.1"
+    @Option(parsing: .unconditional, help: "degrade: comma-separated capacity levels (default: 1,0.9,…,0.1).")
+    var levels: String?
 
     @Option(parsing: .unconditional, help: "random: elements failing together in each trial.")
     var failures: Int?
@@ -52,17 +52,17 @@ struct ResilienceCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "random: probability that each element fails in a trial (instead of --failures).")
     var probability: Double?
 
-    @Option(parsing: .unconditional, help: "random: number of trials.")
-    var trials: Int = 100
+    @Option(parsing: .unconditional, help: "random: number of trials (default: 100).")
+    var trials: Int?
 
-    @Option(parsing: .unconditional, help: "random: seed of the failure sampler.")
-    var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "random: seed of the failure sampler (default: 1).")
+    var seed: UInt64?
 
-    @Option(parsing: .unconditional, help: "worst: size of the failure set.")
-    var k: Int = 2
+    @Option(parsing: .unconditional, help: "worst: size of the failure set (default: 2).")
+    var k: Int?
 
-    @Option(name: .customLong("exact-limit"), parsing: .unconditional, help: "worst: most re-solves the exact search may make before falling back to a greedy bound.")
-    var exactLimit: Int = 5000
+    @Option(name: .customLong("exact-limit"), parsing: .unconditional, help: "worst: most re-solves the exact search may make before falling back to a greedy bound (default: 5000).")
+    var exactLimit: Int?
 
     @Option(parsing: .unconditional, help: "Parallel workers, each with its own GLPK problem and thread. Output does not depend on it.")
     var jobs: Int = 1
@@ -76,11 +76,25 @@ struct ResilienceCommand: ParsableCommand {
     @Flag(help: "No progress bar.")
     var quiet = false
 
+    static let defaultLevels = "1,0.9,0.8,0.7,0.6,0.5,0.4,0.3,0.2,0.1"
+    private var trialCount: Int { trials ?? 100 }
+    private var setSize: Int { k ?? 2 }
+    private var resolveLimit: Int { exactLimit ?? 5000 }
+
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
-        guard trials >= 1, trials <= 1_000_000 else { throw ValidationError("--trials must be between 1 and 1000000") }
-        guard k >= 1 else { throw ValidationError("--k must be at least 1") }
-        guard exactLimit >= 1 else { throw ValidationError("--exact-limit must be at least 1") }
+        // An option of another mode would be ignored in silence: say so instead.
+        let modeOptions: [(name: String, given: Bool, mode: Mode)] = [
+            ("--levels", levels != nil, .degrade), ("--failures", failures != nil, .random),
+            ("--probability", probability != nil, .random), ("--trials", trials != nil, .random),
+            ("--seed", seed != nil, .random), ("--k", k != nil, .worst), ("--exact-limit", exactLimit != nil, .worst),
+        ]
+        for option in modeOptions where option.given && option.mode != mode {
+            throw ValidationError("\(option.name) is for --mode \(option.mode.rawValue), not --mode \(mode.rawValue)")
+        }
+        guard trialCount >= 1, trialCount <= 1_000_000 else { throw ValidationError("--trials must be between 1 and 1000000") }
+        guard setSize >= 1 else { throw ValidationError("--k must be at least 1") }
+        guard resolveLimit >= 1 else { throw ValidationError("--exact-limit must be at least 1") }
         if let failures, failures < 1 { throw ValidationError("--failures must be at least 1") }
         if let probability, !(probability >= 0 && probability <= 1) {
             throw ValidationError("--probability must be between 0 and 1")
@@ -91,7 +105,7 @@ struct ResilienceCommand: ParsableCommand {
     }
 
     private func parsedLevels() throws -> [Double] {
-        let values = levels.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let values = (levels ?? Self.defaultLevels).split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! >= 0 && $0! <= 10 }) else {
             throw ValidationError("--levels must be comma-separated numbers between 0 and 10, e.g. 1,0.5,0.1")
         }
@@ -135,11 +149,11 @@ struct ResilienceCommand: ParsableCommand {
                                                             jobs: jobs, progress: progress)
                 try output(report, text: ResilienceText.render(report), csv: ResilienceText.csv(report))
             case .random:
-                let report = try ResilienceAnalysis.random(engine, elements: pool, sampling: sampling, trials: trials,
-                                                           seed: seed, jobs: jobs, progress: progress)
+                let report = try ResilienceAnalysis.random(engine, elements: pool, sampling: sampling, trials: trialCount,
+                                                           seed: seed ?? 1, jobs: jobs, progress: progress)
                 try output(report, text: ResilienceText.render(report), csv: ResilienceText.csv(report))
             case .worst:
-                let report = try ResilienceAnalysis.worst(engine, elements: pool, k: k, exactLimit: exactLimit,
+                let report = try ResilienceAnalysis.worst(engine, elements: pool, k: setSize, exactLimit: resolveLimit,
                                                           jobs: jobs, progress: progress)
                 try output(report, text: ResilienceText.render(report), csv: ResilienceText.csv(report))
             }

@@ -248,7 +248,16 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(tooMany.status, 2)
         XCTAssertTrue(tooMany.err.hasPrefix("--failures: is 1000, but only 8 elements are considered"), tooMany.err)
         XCTAssertEqual(CLI.run(["resilience", tiny, "--jobs", "0"]).status, 2)
-        XCTAssertEqual(CLI.run(["resilience", tiny, "--levels", "x"]).status, 2)
+        XCTAssertEqual(CLI.run(["resilience", tiny, "--mode", "degrade", "--levels", "x"]).status, 2)
+        // An option of another mode would be ignored: it is refused, naming its mode.
+        for (arguments, message) in [(["--levels", "1,0.5"], "--levels is for --mode degrade, not --mode single"),
+                                     (["--mode", "worst", "--seed", "3"], "--seed is for --mode random, not --mode worst"),
+                                     (["--mode", "random", "--k", "3"], "--k is for --mode worst, not --mode random"),
+                                     (["--mode", "degrade", "--trials", "3"], "--trials is for --mode random, not --mode degrade")] {
+            let run = CLI.run(["resilience", tiny] + arguments)
+            XCTAssertEqual(run.status, 2, "\(arguments)")
+            XCTAssertTrue(run.err.contains(message), run.err)
+        }
     }
 
     /// A standard output that cannot be written (`/dev/full`) is an I/O failure, exit 1 with a
@@ -298,6 +307,9 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(short.out.contains("links:"), short.out)
         XCTAssertTrue(short.err.contains("corridor generate: made "), short.err)
         XCTAssertTrue(short.err.contains(" of the 1000 links asked for; 3 hubs have room for no more"), short.err)
+        let made = short.err.split(separator: " ").dropFirst(3).first.map(String.init) ?? "?"
+        XCTAssertTrue(short.out.contains("3 hubs, \(made) links,"), "the name counts the links made: \(short.out.prefix(300))")
+        XCTAssertFalse(short.out.contains("1000 links"), "\(short.out.prefix(300))")
         let exact = CLI.run(["generate", "--size", "S"])
         XCTAssertEqual(exact.status, 0, exact.err)
         XCTAssertEqual(exact.err, "", "S gets its 150 links")

@@ -70,7 +70,10 @@ extension ScenarioOverride {
         case .scaleLinkCapacity(let link, let factor):
             let index = try linkIndex(link, in: network)
             for a in network.arcs.indices where network.arcs[a].link == index {
-                network.arcs[a].capacity = DimensionVector(network.arcs[a].capacity.values.map { $0 * factor })
+                // An unlimited dimension stays unlimited, except that 0 closes it (∞ × 0 would be NaN).
+                network.arcs[a].capacity = DimensionVector(network.arcs[a].capacity.values.map {
+                    $0.isInfinite ? (factor == 0 ? 0 : $0) : $0 * factor
+                })
             }
         case .removeLink(let link):
             let index = try linkIndex(link, in: network)

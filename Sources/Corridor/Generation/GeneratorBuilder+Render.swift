@@ -1,7 +1,8 @@
 extension GeneratorBuilder {
-    /// The network name: the parameters' own, or one made from the counts and seed.
+    /// The network name: the parameters' own, or one made from the counts and seed — the links it
+    /// declares, which are fewer than asked for when the hubs have no room for more.
     var networkName: String {
-        parameters.name ?? "Generated network (seed \(parameters.seed): \(parameters.hubs) hubs, \(parameters.links) links, "
+        parameters.name ?? "Generated network (seed \(parameters.seed): \(parameters.hubs) hubs, \(links.count) links, "
             + "\(parameters.movements) movements, \(parameters.periods) periods)"
     }
 

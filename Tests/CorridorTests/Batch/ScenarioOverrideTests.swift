@@ -32,4 +32,21 @@ final class ScenarioOverrideTests: XCTestCase {
         try ScenarioOverride.scaleQuantities(1e9, movements: nil).apply(to: &fine)
         XCTAssertNoThrow(try ScenarioOverride.checkLimits(of: fine))
     }
+
+    /// Ofotbanen limits tonnes (100 t) and leaves seats unlimited: a factor scales the tonnes and
+    /// keeps the seats unlimited; 0 closes both (∞ × 0 was NaN, a NaN bound in the LP).
+    func testScalingAnUnlimitedDimension() throws {
+        let network = try Fixtures.network(String(contentsOfFile: Fixtures.dataset("tiny.yaml"), encoding: .utf8))
+        let rail = try XCTUnwrap(network.arcs.firstIndex { network.links[$0.link].id == "ofotbanen" })
+        XCTAssertEqual(network.arcs[rail].capacity.values, [100, .infinity], "100 t, seats unlimited")
+        var half = network
+        try ScenarioOverride.scaleLinkCapacity(link: "ofotbanen", factor: 0.5).apply(to: &half)
+        XCTAssertEqual(half.arcs[rail].capacity.values, [50, .infinity])
+        var closed = network
+        try ScenarioOverride.scaleLinkCapacity(link: "ofotbanen", factor: 0).apply(to: &closed)
+        XCTAssertEqual(closed.arcs[rail].capacity.values, [0, 0])
+        let plan = try Planner.plan(closed).plan
+        XCTAssertTrue(plan.movements.allSatisfy { $0.legs.allSatisfy { $0.link != "ofotbanen" } }, "nothing by rail")
+        XCTAssertTrue(plan.objective.isFinite)
+    }
 }
