@@ -33,7 +33,7 @@ struct GenerateCommand: ParsableCommand {
         case yaml, json
     }
 
-    @Option(parsing: .unconditional, help: "Number of hubs.")
+    @Option(parsing: .unconditional, help: "Number of hubs (2 to 20000).")
     var hubs: Int?
 
     @Option(parsing: .unconditional, help: "Number of links (a both_ways link counts once).")

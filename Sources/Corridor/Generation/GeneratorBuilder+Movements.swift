@@ -34,7 +34,12 @@ extension GeneratorBuilder {
                     }
                 }
                 let key = origin * commodities.count + k
-                if shortest[key] == nil { shortest[key] = graph.earliest(from: origin, commodity: k, horizon: horizon) }
+                if shortest[key] == nil {
+                    // One array of hubs per (origin, commodity): kept to some 50 M entries in all (it
+                    // reached 20 GB for 100,000 hubs). Only speed depends on it, never the output.
+                    if (shortest.count + 1) * hubs.count > 50_000_000 { shortest.removeAll() }
+                    shortest[key] = graph.earliest(from: origin, commodity: k, horizon: horizon)
+                }
                 (from, to, time) = (origin, destination, shortest[key]![destination])
                 if time <= horizon - 1 { break }
             }

@@ -136,6 +136,16 @@ final class NetworkGeneratorTests: XCTestCase {
         XCTAssertEqual(sources, ["domestic", "agreement", "rule", "rule beating an agreement", "default"])
     }
 
+    /// Asking for far more links than the hubs have room for stops once draws stop adding any, and
+    /// the network is still valid and deterministic.
+    func testMoreLinksThanRoomStopsDrawing() throws {
+        let parameters = NetworkGenerator.Parameters(hubs: 40, links: 1_000_000, movements: 5, periods: 6, seed: 2)
+        let first = NetworkGenerator(parameters).generate()
+        XCTAssertLessThan(first.links, 1000, "40 hubs have room for a few hundred links")
+        XCTAssertEqual(NetworkGenerator(parameters).generate().document, first.document)
+        XCTAssertNoThrow(try decode(first.document))
+    }
+
     func testTinyAndOddParametersStillGiveValidNetworks() throws {
         let cases: [NetworkGenerator.Parameters] = [
             .init(hubs: 2, links: 0, movements: 1, periods: 2, commodities: 1, seed: 1),
@@ -160,6 +170,9 @@ final class NetworkGeneratorTests: XCTestCase {
         XCTAssertFalse(NetworkGenerator.Parameters(hubs: 5, links: 0, movements: 1, periods: 1).problems.isEmpty)
         XCTAssertFalse(NetworkGenerator.Parameters(hubs: 5, links: -1, movements: 1, periods: 5).problems.isEmpty)
         XCTAssertTrue(NetworkGenerator.Parameters(size: .xl).problems.isEmpty)
+        XCTAssertEqual(NetworkGenerator.Parameters(hubs: 20_001, links: 0, movements: 1, periods: 5).problems,
+                       ["hubs must be between 2 and 20000"], "generation is quadratic in the hubs of a country")
+        XCTAssertTrue(NetworkGenerator.Parameters(hubs: 20_000, links: 0, movements: 1, periods: 5).problems.isEmpty)
     }
 
     func testNumbersAreFormattedFromIntegers() {
