@@ -43,16 +43,21 @@ struct ValidateCommand: ParsableCommand {
         let lines = [
             "\(network): valid",
             "  name:         \(loaded.name)",
-            "  horizon:      \(loaded.periods) \(loaded.periodLabel)s (0–\(loaded.periods - 1))",
+            "  horizon:      \(Self.count(loaded.periods, loaded.periodLabel)) (0–\(loaded.periods - 1))",
             "  dimensions:   \(loaded.dimensions.joined(separator: ", "))",
             "  commodities:  \(loaded.commodities.count)",
             "  hubs:         \(loaded.hubs.count)",
-            "  links:        \(loaded.links.count) (\(loaded.arcs.count) directions)",
+            "  links:        \(loaded.links.count) (\(Self.count(loaded.arcs.count, "direction")))",
             "  countries:    \(loaded.countries.count) (\(loaded.countries.joined(separator: ", ")))",
-            "  border rules: \(ruleCount) (\(loaded.borderRules.count) directions), agreements: \(loaded.agreements.count)",
+            "  border rules: \(ruleCount) (\(Self.count(loaded.borderRules.count, "direction"))), agreements: \(loaded.agreements.count)",
             "  movements:    \(loaded.movements.count)",
             "  LP:           \(lpLine)",
         ]
         Console.write(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// "1 direction", "4 directions".
+    static func count(_ number: Int, _ noun: String) -> String {
+        number == 1 ? "1 \(noun)" : "\(number) \(noun)s"
     }
 }

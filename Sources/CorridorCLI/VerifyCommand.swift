@@ -18,11 +18,17 @@ struct VerifyCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Network file (.json, .yaml or .yml).")
+    @Argument(help: "Network file (.json, .yaml or .yml); - reads standard input.")
     var network: String
 
     @Argument(help: "Plan JSON, as written by corridor plan --format json; - reads standard input.")
     var plan: String
+
+    func validate() throws {
+        if network == "-", plan == "-" {
+            throw ValidationError("the network and the plan cannot both be read from standard input (-)")
+        }
+    }
 
     func run() throws {
         let loaded = NetworkFile.load(network)

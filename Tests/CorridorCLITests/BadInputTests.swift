@@ -307,6 +307,10 @@ final class BadInputTests: XCTestCase {
         assertInvalid(CLI.run(["verify", network, network]), naming: network,
                       message: "is not valid JSON (Invalid value around character 0.); a plan is the JSON that corridor plan --format json writes",
                       "verify NET NET")
+        // Both from standard input: the network would take it all and the plan find it empty.
+        let bothStdin = CLI.run(["verify", "-", "-"], stdin: Data(Self.validNetwork.utf8))
+        XCTAssertEqual(bothStdin.status, 2)
+        XCTAssertTrue(bothStdin.err.contains("the network and the plan cannot both be read from standard input (-)"), bothStdin.err)
         // Valid JSON whose period is not a whole number: the field, not "not valid JSON" (a fuzz run's find).
         let planned = CLI.run(["plan", network, "--format", "json"])
         XCTAssertEqual(planned.status, 0, planned.err)
