@@ -24,10 +24,10 @@ enum JSONDocumentReader {
         switch finding {
         case .tooDeep(let line):
             return InputError(file: file, line: line, message: "nesting is deeper than \(YAMLDocumentReader.maximumDepth) levels")
-        case .duplicateKey(let key, let line):
-            return InputError(file: file, line: line, message: "key \"\(key)\" is given twice in one object")
-        case .trailingComma(let line):
-            return InputError(file: file, line: line,
+        case .duplicateKey(let key, let line, let path):
+            return InputError(file: file, path: path, line: line, message: "key \"\(key)\" is given twice in one object")
+        case .trailingComma(let line, let path):
+            return InputError(file: file, path: path, line: line,
                               message: "is not valid JSON (a comma before a closing bracket or brace)")
         }
     }
@@ -109,80 +109,12 @@ enum JSONDocumentReader {
 
     /// The index of the quote that closes the string opened at `start` (escapes skipped), or the
     /// end of `bytes` when it is never closed. JSON strings hold no raw newlines, so lines are not lost.
-    private static func closingQuote(in bytes: [UInt8], openingAt start: Int) -> Int {
+    static func closingQuote(in bytes: [UInt8], openingAt start: Int) -> Int {
         var index = start + 1
         while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
             if bytes[index] == UInt8(ascii: "\\") { index += 1 }
             index += 1
         }
         return min(index, bytes.count)
-    }
-
-    /// The first problem one pass over the bytes finds.
-    enum Finding: Equatable {
-        /// Brackets open deeper than YAML's limit (the same for both syntaxes), on this line.
-        case tooDeep(line: Int)
-        /// An object key that occurs twice.
-        case duplicateKey(String, line: Int)
-        /// A comma right before `}` or `]`, which Foundation's parser lets through but JSON (and
-        /// `jq`, Python's `json`) does not; the line of the comma.
-        case trailingComma(line: Int)
-    }
-
-    /// Scans the text for nesting deeper than the limit (anywhere: it is what must be known before
-    /// Foundation parses), else the first object key that occurs twice or trailing comma (the scan
-    /// assumes JSON; on other text it just ends). Keys with escapes are decoded first, as
-    /// `JSONSerialization` does, so `"periods"` and `"p\u0065riods"` are the same key.
-    static func firstProblem(in data: Data) -> Finding? {
-        var stack: [Set<[UInt8]>?] = []  // nil for arrays, the keys seen for objects
-        var found: Finding?  // the first duplicate key or trailing comma; the scan goes on for depth
-        var line = 1
-        var index = 0
-        let bytes = [UInt8](data)
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\n"): line += 1
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                stack.append(byte == UInt8(ascii: "{") ? [] : nil)
-                if stack.count > YAMLDocumentReader.maximumDepth { return .tooDeep(line: line) }
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast()
-            case UInt8(ascii: ","):
-                var next = index + 1
-                while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) { next += 1 }
-                if next < bytes.count, bytes[next] == UInt8(ascii: "}") || bytes[next] == UInt8(ascii: "]") {
-                    found = found ?? .trailingComma(line: line)
-                }
-            case UInt8(ascii: "\""):
-                let start = index + 1
-                index = closingQuote(in: bytes, openingAt: index)
-                let raw = bytes[start..<index]
-                var next = index + 1
-                while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) {
-                    if bytes[next] == UInt8(ascii: "\n") { line += 1 }
-                    next += 1
-                }
-                if next < bytes.count, bytes[next] == UInt8(ascii: ":"), stack.last != nil, stack[stack.count - 1] != nil {
-                    let key = decodedKey(raw)
-                    if stack[stack.count - 1]?.insert(key).inserted == false {
-                        found = found ?? .duplicateKey(String(decoding: key, as: UTF8.self), line: line)
-                    }
-                }
-                index = next - 1
-            default: break
-            }
-            index += 1
-        }
-        return found
-    }
-
-    /// The bytes of a string's contents (between its quotes) with JSON escapes decoded.
-    private static func decodedKey(_ raw: ArraySlice<UInt8>) -> [UInt8] {
-        guard raw.contains(UInt8(ascii: "\\")) else { return Array(raw) }
-        let quoted = Data([UInt8(ascii: "\"")] + raw + [UInt8(ascii: "\"")])
-        guard let decoded = try? JSONSerialization.jsonObject(with: quoted, options: [.fragmentsAllowed]) as? String else {
-            return Array(raw)
-        }
-        return Array(decoded.utf8)
     }
 }

@@ -242,12 +242,24 @@ final class DecodingDocumentReaderTests: XCTestCase {
     func testTrailingCommasAreRefusedWithTheirLine() {
         let inList = DecodingFixture.minimalJSON.replacingOccurrences(of: "[{\"id\": \"c\"}]", with: "[{\"id\": \"c\"},]")
         XCTAssertEqual(refusal(Data(inList.utf8), file: "in.yaml", format: .json).map(\.description),
-                       ["in.yaml:3: is not valid JSON (a comma before a closing bracket or brace)"])
+                       ["in.yaml:3: commodities: is not valid JSON (a comma before a closing bracket or brace)"])
         let inObject = DecodingFixture.minimalJSON.replacingOccurrences(of: "\"quantity\": 10}", with: "\"quantity\": 10,\n}")
         XCTAssertEqual(refusal(Data(inObject.utf8), file: "in.yaml", format: .json).map(\.description),
-                       ["in.yaml:6: is not valid JSON (a comma before a closing bracket or brace)"])
+                       ["in.yaml:6: movements[0]: is not valid JSON (a comma before a closing bracket or brace)"])
         XCTAssertNotNil(decodeJSON(DecodingFixture.minimalJSON.replacingOccurrences(of: "\"periods\": 5,", with: "\"periods\": 5, \"name\": \"x, }\",")),
                         "a comma inside a string is text")
+    }
+
+    /// A key given twice is reported with the path of its object, counted through nested lists.
+    func testDuplicateKeysNameTheirObject() {
+        let nested = DecodingFixture.minimalJSON.replacingOccurrences(
+            of: "[{\"id\": \"A\", \"country\": \"X\"}, {\"id\": \"B\", \"country\": \"Y\"}]",
+            with: "[{\"id\": \"A\", \"country\": \"X\", \"storage\": [1, {\"t\": 2}]}, {\"id\": \"B\", \"country\": \"Y\", \"storage\": {\"t\": 1, \"t\": 2}}]")
+        XCTAssertEqual(refusal(Data(nested.utf8), file: "in.yaml", format: .json).map(\.description),
+                       ["in.yaml:4: hubs[1].storage: key \"t\" is given twice in one object"])
+        let top = DecodingFixture.minimalJSON.replacingOccurrences(of: "\"periods\": 5,", with: "\"periods\": 5, \"periods\": 6,")
+        XCTAssertEqual(refusal(Data(top.utf8), file: "in.yaml", format: .json).map(\.description),
+                       ["in.yaml:2: key \"periods\" is given twice in one object"])
     }
 
     func testReasonableNestingIsFine() throws {
