@@ -161,3 +161,85 @@ func assertNetworksEqual(_ lhs: Network, _ rhs: Network, file: StaticString = #f
     XCTAssertEqual(lhs.customsDefault, rhs.customsDefault, "customsDefault", file: file, line: line)
     XCTAssertEqual(lhs.movements, rhs.movements, "movements", file: file, line: line)
 }
+
+/// Refusals of raw bytes by `DocumentReader` and `NetworkDecoder`, for the reader and alias tests.
+extension XCTestCase {
+    /// The diagnostics of `data`, which must be refused by the reader or the decoder.
+    func refusal(_ data: Data, file: String = "in.yaml", format: DocumentReader.Format? = nil,
+                         sourceFile: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+        do {
+            let document = try DocumentReader.parse(data, file: file, format: format)
+            _ = try NetworkDecoder.decode(document, file: file)
+            XCTFail("expected the input to be refused", file: sourceFile, line: line)
+            return []
+        } catch {
+            XCTAssertFalse(error.diagnostics.isEmpty, file: sourceFile, line: line)
+            for diagnostic in error.diagnostics {
+                XCTAssertEqual(diagnostic.file, file, file: sourceFile, line: line)
+            }
+            return error.diagnostics
+        }
+    }
+
+    func assertRefused(_ data: Data, format: DocumentReader.Format?, message: String,
+                               sourceFile: StaticString = #filePath, line: UInt = #line) {
+        let found = refusal(data, format: format, sourceFile: sourceFile, line: line)
+        XCTAssertEqual(found.count, 1, "\(found)", file: sourceFile, line: line)
+        XCTAssertTrue(found.first?.message.contains(message) ?? false,
+                      "expected \"\(message)\" in \(found)", file: sourceFile, line: line)
+    }
+
+    /// Parses and decodes on a background thread with a deadline, so that a hang fails the test
+    /// instead of blocking it; the diagnostics (empty after a failure).
+    func refusalWithin(_ seconds: Double, _ text: String, format: DocumentReader.Format,
+                               sourceFile: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+        let box = ResultBox()
+        let data = Data(text.utf8)
+        let thread = Thread {
+            do throws(InputError) {
+                let document = try DocumentReader.parse(data, file: "in.yaml", format: format)
+                _ = try NetworkDecoder.decode(document, file: "in.yaml")
+                box.set(.success(()))
+            } catch {
+                box.set(.failure(error))
+            }
+        }
+        thread.stackSize = 8 << 20  // the main thread's usual stack; secondary threads default smaller
+        thread.start()
+        guard let result = box.wait(seconds: seconds) else {
+            XCTFail("no answer within \(seconds) s", file: sourceFile, line: line)
+            return []
+        }
+        switch result {
+        case .success:
+            XCTFail("expected the input to be refused", file: sourceFile, line: line)
+            return []
+        case .failure(let error):
+            XCTAssertTrue(error.diagnostics.allSatisfy { $0.file == "in.yaml" }, file: sourceFile, line: line)
+            return error.diagnostics
+        }
+    }
+}
+
+/// A result handed from a worker thread to the test, with a deadline.
+final class ResultBox: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var result: Result<Void, InputError>?
+
+    func set(_ value: Result<Void, InputError>) {
+        condition.lock()
+        result = value
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wait(seconds: Double) -> Result<Void, InputError>? {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while result == nil {
+            if !condition.wait(until: deadline) { break }
+        }
+        return result
+    }
+}
