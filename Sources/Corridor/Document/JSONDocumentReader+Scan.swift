@@ -11,6 +11,8 @@ extension JSONDocumentReader {
         /// A comma right before `}` or `]`, which Foundation's parser lets through but JSON (and
         /// `jq`, Python's `json`) does not; the line of the comma and the path of the container.
         case trailingComma(line: Int, path: String)
+        /// The number literal `location(ofNumber:in:)` looks for, with the path of its value.
+        case number(line: Int, path: String)
     }
 
     /// One open object or array while scanning.
@@ -25,9 +27,10 @@ extension JSONDocumentReader {
 
     /// The path of the innermost open container, in the form diagnostics use (`links[3].cost`): each
     /// container adds the step into the next one (an object its current key, an array its index).
-    private static func path(of stack: [Container]) -> String {
+    /// With `value`, the path of the value being read in the innermost container (`links[3].cost.t`).
+    private static func path(of stack: [Container], value: Bool = false) -> String {
         var path = ""
-        for container in stack.dropLast() {
+        for container in value ? stack[...] : stack.dropLast() {
             if container.keys != nil {
                 path += path.isEmpty ? container.key : ".\(container.key)"
             } else {
@@ -42,12 +45,26 @@ extension JSONDocumentReader {
     /// assumes JSON; on other text it just ends). Keys with escapes are decoded first, as
     /// `JSONSerialization` does, so `"periods"` and `"p\u0065riods"` are the same key.
     static func firstProblem(in data: Data) -> Finding? {
+        scan(data, number: nil)
+    }
+
+    /// The line and path of the first number literal spelt `number` outside strings (Foundation names
+    /// a number it cannot represent, but not where it is).
+    static func location(ofNumber number: String, in data: Data) -> (line: Int, path: String)? {
+        guard case .number(let line, let path)? = scan(data, number: Array(number.utf8)) else { return nil }
+        return (line, path)
+    }
+
+    /// The scan behind `firstProblem` (`number` nil) and `location(ofNumber:in:)`, which looks only
+    /// for that literal and reports it as `.number`.
+    private static func scan(_ data: Data, number: [UInt8]?) -> Finding? {
         var stack: [Container] = []
         var found: Finding?  // the first duplicate key or trailing comma; the scan goes on for depth
         var line = 1
         var index = 0
         let bytes = [UInt8](data)
         let blanks: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+        let numberBytes = Set("0123456789+-.eE".utf8)
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
@@ -81,7 +98,12 @@ extension JSONDocumentReader {
                     }
                 }
                 index = next - 1
-            default: break
+            default:
+                if let number, (index == 0 || !numberBytes.contains(bytes[index - 1])),
+                   bytes[index...].starts(with: number),
+                   index + number.count == bytes.count || !numberBytes.contains(bytes[index + number.count]) {
+                    return .number(line: line, path: path(of: stack, value: true))
+                }
             }
             index += 1
         }

@@ -29,6 +29,8 @@ enum JSONDocumentReader {
         case .trailingComma(let line, let path):
             return InputError(file: file, path: path, line: line,
                               message: "is not valid JSON (a comma before a closing bracket or brace)")
+        case .number(let line, let path):
+            return InputError(file: file, path: path, line: line, message: "number is out of range")
         }
     }
 
@@ -61,7 +63,8 @@ enum JSONDocumentReader {
     static func invalid(_ error: Error, text: String, file: String, hint: String = "") -> InputError {
         let detail = errorDetail(error)
         if let number = unrepresentableNumber(in: detail) {
-            return InputError(file: file, line: line(ofNumber: number, in: text),
+            let location = location(ofNumber: number, in: Data(text.utf8))
+            return InputError(file: file, path: location?.path ?? "", line: location?.line,
                               message: "number \(number) is out of range (numbers may not exceed 1e12 in magnitude)")
         }
         return InputError(file: file, line: errorLine(detail, in: text), message: "is not valid JSON (\(detail))\(hint)")
@@ -85,26 +88,6 @@ enum JSONDocumentReader {
         guard detail.hasPrefix("Number "), let end = detail.range(of: " is not representable") else { return nil }
         let literal = detail[detail.index(detail.startIndex, offsetBy: 7)..<end.lowerBound]
         return literal.isEmpty ? nil : String(literal)
-    }
-
-    /// The line of the first occurrence of `number` as a whole token outside strings.
-    private static func line(ofNumber number: String, in text: String) -> Int? {
-        let bytes = Array(text.utf8), token = Array(number.utf8)
-        let numberBytes = Set("0123456789+-.eE".utf8)
-        var line = 1, index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-            } else if byte == UInt8(ascii: "\"") {
-                index = closingQuote(in: bytes, openingAt: index)
-            } else if (index == 0 || !numberBytes.contains(bytes[index - 1])), bytes[index...].starts(with: token),
-                      index + token.count == bytes.count || !numberBytes.contains(bytes[index + token.count]) {
-                return line
-            }
-            index += 1
-        }
-        return nil
     }
 
     /// The index of the quote that closes the string opened at `start` (escapes skipped), or the

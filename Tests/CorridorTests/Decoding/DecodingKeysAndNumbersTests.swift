@@ -80,8 +80,9 @@ final class DecodingKeysAndNumbersTests: XCTestCase {
         let json = DecodingFixture.minimalJSON.replacingOccurrences(of: "\"quantity\": 10", with: "\"quantity\": 1e400")
         let found = jsonDiagnostics(json)
         XCTAssertEqual(found.count, 1)
-        XCTAssertEqual(found.first?.path, "")
-        // Foundation says only "Number 1e400 is not representable in Swift."; the line is found from the text.
+        // Foundation says only "Number 1e400 is not representable in Swift."; line and path are found
+        // from the text.
+        XCTAssertEqual(found.first?.path, "movements[0].quantity")
         XCTAssertEqual(found.first?.message, "number 1e400 is out of range (numbers may not exceed 1e12 in magnitude)")
         let expectedLine = json.components(separatedBy: "\n").firstIndex { $0.contains("1e400") }.map { $0 + 1 }
         XCTAssertNotNil(expectedLine)
@@ -93,6 +94,15 @@ final class DecodingKeysAndNumbersTests: XCTestCase {
         let inString = jsonDiagnostics(named)
         XCTAssertEqual(inString.first?.message, "number 1e400 is out of range (numbers may not exceed 1e12 in magnitude)")
         XCTAssertEqual(inString.first?.line, expectedLine.map { $0 + 1 })
+        XCTAssertEqual(inString.first?.path, "movements[0].quantity")
+
+        // In a list, at its index (and the later -1e400 is not reported).
+        let listed = DecodingFixture.minimalJSON.replacingOccurrences(
+            of: "\"transit\": 1}", with: "\"transit\": 1, \"open\": [0, 2, 1e400, -1e400]}")
+        XCTAssertNotEqual(listed, DecodingFixture.minimalJSON)
+        let inList = jsonDiagnostics(listed)
+        XCTAssertEqual(inList.count, 1)
+        XCTAssertEqual(inList.first?.path, "links[0].open[2]", "\(inList)")
     }
 
     func testNumbersAbove1e12() {
