@@ -40,15 +40,14 @@ extension FormulationBuilder {
     /// Groups entries by key (place · H + period) and adds one row per group and finite dimension.
     private mutating func addRows(_ kind: Formulation.RowKind, _ entries: [CapacityEntry],
                                   capacities: [DimensionVector], uses: [[Double]]) {
-        let places = capacities.count
         guard !entries.isEmpty else { return }
         let horizon = network.periods
-        let (offsets, order) = countingSort(entries, keys: places * horizon)
         let dimensionCount = network.dimensions.count
         func weight(of column: Int, dimension: Int) -> Double { uses[Int(columns.owner[column])][dimension] }
-        for key in 0..<(places * horizon) where offsets[key] < offsets[key + 1] {
+        let (keys, offsets, order) = Self.grouped(entries, keys: capacities.count * horizon)
+        for (position, key) in keys.enumerated() {
             let limit = capacities[key / horizon]
-            let group = order[offsets[key]..<offsets[key + 1]]
+            let group = order[offsets[position]..<offsets[position + 1]]
             for dimension in 0..<dimensionCount where limit[dimension].isFinite {
                 var reach = 0.0
                 var loaded = false
@@ -74,17 +73,43 @@ extension FormulationBuilder {
         }
     }
 
-    /// Stable counting sort: `order[offsets[k]..<offsets[k+1]]` are the columns with key k, in order.
-    private func countingSort(_ entries: [CapacityEntry], keys: Int) -> (offsets: [Int], order: [Int]) {
-        var offsets = Array(repeating: 0, count: keys + 1)
-        for entry in entries { offsets[entry.key + 1] += 1 }
-        for key in 0..<keys { offsets[key + 1] += offsets[key] }
-        var cursor = offsets
-        var order = Array(repeating: 0, count: entries.count)
-        for entry in entries {
-            order[cursor[entry.key]] = entry.column
-            cursor[entry.key] += 1
+    /// The entries' distinct keys in increasing order, and for the i-th of them its columns
+    /// `order[offsets[i]..<offsets[i+1]]` in the order they were added. A counting sort when the
+    /// key space (`keyCount` = places × periods) is not much larger than the entries; else a sort,
+    /// so that a long horizon over many places costs memory in the entries, not in the key space.
+    static func grouped(_ entries: [CapacityEntry], keys keyCount: Int)
+        -> (keys: [Int], offsets: [Int], order: [Int]) {
+        var keys: [Int] = []
+        var offsets: [Int] = [0]
+        var order: [Int] = []
+        order.reserveCapacity(entries.count)
+        if keyCount <= 4 * entries.count + (1 << 16) {
+            var counts = Array(repeating: 0, count: keyCount + 1)
+            for entry in entries { counts[entry.key + 1] += 1 }
+            for key in 0..<keyCount { counts[key + 1] += counts[key] }
+            var cursor = counts
+            var sorted = Array(repeating: 0, count: entries.count)
+            for entry in entries {
+                sorted[cursor[entry.key]] = entry.column
+                cursor[entry.key] += 1
+            }
+            for key in 0..<keyCount where counts[key] < counts[key + 1] {
+                keys.append(key)
+                offsets.append(counts[key + 1])
+            }
+            order = sorted
+        } else {
+            // Entries of one key are added in increasing column order, so (key, column) is stable.
+            let sorted = entries.sorted { ($0.key, $0.column) < ($1.key, $1.column) }
+            for entry in sorted {
+                if keys.last != entry.key {
+                    if !keys.isEmpty { offsets.append(order.count) }
+                    keys.append(entry.key)
+                }
+                order.append(entry.column)
+            }
+            offsets.append(order.count)
         }
-        return (offsets, order)
+        return (keys, offsets, order)
     }
 }

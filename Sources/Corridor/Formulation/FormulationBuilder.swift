@@ -1,7 +1,7 @@
 import CorridorLP
 
 /// Builds a `Formulation` in flat arrays: flow group by flow group, the flow-balance part (x, y, d,
-/// u and balance rows), then the shared capacity rows grouped by (place, period) with a counting sort.
+/// u and balance rows), then the shared capacity rows grouped by (place, period).
 /// Capacity rows that no commodity loads, or that cannot bind because every column in them is
 /// bounded by its group's quantity, are not built.
 struct FormulationBuilder {
@@ -12,18 +12,19 @@ struct FormulationBuilder {
     var program = LinearProgram()
     var columns = Formulation.ColumnMap()
     var rows = Formulation.RowMap()
-    /// Balance row of (hub, period) for the group being built; −1 when not yet created.
-    private var nodeRow: [Int32]
-    private var touchedNodes: [Int] = []
+    /// Balance rows of the group being built.
+    private var balanceRows: BalanceRowIndex
 
     /// `groups` are the flow groups of `network` (`FlowGroup.groups`, aggregated only when pruned).
-    init(network: Network, mode: Formulation.Mode, groups: [FlowGroup], keepAllCapacityRows: Bool = false) {
+    /// `denseLimit` is `BalanceRowIndex`'s (tests lower it to build with the hash table).
+    init(network: Network, mode: Formulation.Mode, groups: [FlowGroup], keepAllCapacityRows: Bool = false,
+         denseLimit: Int = BalanceRowIndex.defaultDenseLimit) {
         self.network = network
         self.mode = mode
         // The literal model keeps every capacity row, like an analysis that lowers capacities later.
         self.keepAllCapacityRows = keepAllCapacityRows || mode == .literal
         self.groups = groups
-        self.nodeRow = Array(repeating: -1, count: network.hubs.count * network.periods)
+        self.balanceRows = BalanceRowIndex(hubs: network.hubs.count, periods: network.periods, denseLimit: denseLimit)
         program.name = "corridor"
     }
 
@@ -104,22 +105,19 @@ struct FormulationBuilder {
             }
         }
 
-        for node in touchedNodes { nodeRow[node] = -1 }
-        touchedNodes.removeAll(keepingCapacity: true)
+        balanceRows.removeAll()
     }
 
     /// The balance row of group g at (hub, period), created on first use with right-hand side 0.
     private mutating func row(_ g: Int, hub: Int, period: Int) -> Int {
-        let node = hub * network.periods + period
-        if nodeRow[node] >= 0 { return Int(nodeRow[node]) }
+        if let existing = balanceRows.row(hub: hub, period: period) { return existing }
         let index = program.addRow(lower: 0, upper: 0)
         rows.kind.append(.balance)
         rows.group.append(Int32(g))
         rows.place.append(Int32(hub))
         rows.period.append(Int32(period))
         rows.dimension.append(-1)
-        nodeRow[node] = Int32(index)
-        touchedNodes.append(node)
+        balanceRows.setRow(index, hub: hub, period: period)
         return index
     }
 

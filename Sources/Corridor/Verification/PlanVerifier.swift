@@ -87,28 +87,50 @@ public struct PlanVerifier {
         }
     }
 
+    /// Every finite limit against its load. Elements are walked one by one and only in the
+    /// dimensions where they have a finite limit (a long horizon over many unlimited hubs costs
+    /// nothing); the violations are reported by period, dimension, then links, border rules and hubs.
     private func verifyCapacities(_ state: inout VerificationState) {
         let loads = state.loads
-        for t in 0..<network.periods {
-            for d in network.dimensions.indices {
-                let dimension = network.dimensions[d]
-                for (a, arc) in network.arcs.enumerated() where loads.link[a][t][d] > arc.capacity[d] + slack(arc.capacity[d]) {
+        var found: [(period: Int, dimension: Int, element: Int, message: String)] = []
+        let periods = network.periods
+        let hubBase = network.arcs.count + network.borderRules.count
+        for (a, arc) in network.arcs.enumerated() {
+            for d in network.dimensions.indices where arc.capacity[d].isFinite {
+                let limit = arc.capacity[d] + slack(arc.capacity[d])
+                for t in 0..<periods where loads.link[a][t][d] > limit {
                     let link = network.links[arc.link]
-                    state.fail("capacity", "link \"\(link.id)\" \(network.hubs[arc.from].id)→\(network.hubs[arc.to].id) carries \(loads.link[a][t][d]) \(dimension) departing in period \(t), capacity \(arc.capacity[d])")
+                    found.append((t, d, a, "link \"\(link.id)\" \(network.hubs[arc.from].id)→\(network.hubs[arc.to].id) carries \(loads.link[a][t][d]) \(network.dimensions[d]) departing in period \(t), capacity \(arc.capacity[d])"))
                 }
-                for (r, rule) in network.borderRules.enumerated() where loads.border[r][t][d] > rule.capacity[d] + slack(rule.capacity[d]) {
-                    state.fail("capacity", "border \(rule.label) clears \(loads.border[r][t][d]) \(dimension) in period \(t), capacity \(rule.capacity[d])")
+            }
+        }
+        for (r, rule) in network.borderRules.enumerated() {
+            for d in network.dimensions.indices where rule.capacity[d].isFinite {
+                let limit = rule.capacity[d] + slack(rule.capacity[d])
+                for t in 0..<periods where loads.border[r][t][d] > limit {
+                    found.append((t, d, network.arcs.count + r, "border \(rule.label) clears \(loads.border[r][t][d]) \(network.dimensions[d]) in period \(t), capacity \(rule.capacity[d])"))
                 }
-                for (i, hub) in network.hubs.enumerated() {
-                    if t < network.periods - 1, loads.storage[i][t][d] > hub.storage[d] + slack(hub.storage[d]) {
-                        state.fail("capacity", "hub \"\(hub.id)\" holds \(loads.storage[i][t][d]) \(dimension) from period \(t) to \(t + 1), storage \(hub.storage[d])")
+            }
+        }
+        for i in network.hubs.indices {
+            let hub = network.hubs[i]
+            for d in network.dimensions.indices {
+                if hub.storage[d].isFinite {
+                    let limit = hub.storage[d] + slack(hub.storage[d])
+                    for t in 0..<(periods - 1) where loads.storage[i][t][d] > limit {
+                        found.append((t, d, hubBase + 2 * i, "hub \"\(hub.id)\" holds \(loads.storage[i][t][d]) \(network.dimensions[d]) from period \(t) to \(t + 1), storage \(hub.storage[d])"))
                     }
-                    if loads.handling[i][t][d] > hub.handling[d] + slack(hub.handling[d]) {
-                        state.fail("capacity", "hub \"\(hub.id)\" handles \(loads.handling[i][t][d]) \(dimension) in period \(t), handling \(hub.handling[d])")
+                }
+                if hub.handling[d].isFinite {
+                    let limit = hub.handling[d] + slack(hub.handling[d])
+                    for t in 0..<periods where loads.handling[i][t][d] > limit {
+                        found.append((t, d, hubBase + 2 * i + 1, "hub \"\(hub.id)\" handles \(loads.handling[i][t][d]) \(network.dimensions[d]) in period \(t), handling \(hub.handling[d])"))
                     }
                 }
             }
         }
+        found.sort { ($0.period, $0.dimension, $0.element) < ($1.period, $1.dimension, $1.element) }
+        for violation in found { state.fail("capacity", violation.message) }
     }
 }
 

@@ -90,6 +90,29 @@ final class PlanVerifierTests: XCTestCase {
         }
     }
 
+    /// Capacity violations come by period, then dimension, then links, border rules and hubs
+    /// (the verifier walks element by element, so this order is sorted, not incidental).
+    func testCapacityViolationsAreOrderedByPeriod() {
+        let found = violations { plan in
+            for m in plan.movements.indices {
+                for l in plan.movements[m].legs.indices { plan.movements[m].legs[l].quantity *= 3 }
+            }
+        }.filter { $0.hasPrefix("capacity: ") }
+        let kinds = ["link", "border", "hub"]
+        let keys = found.map { message -> [Int] in
+            let period = message.firstMatch(of: /period (\d+)/).map { Int($0.1)! } ?? -1
+            let dimension = message.firstMatch(of: /(?:carries|clears|holds|handles) \S+ (\S+)/)
+                .flatMap { network.dimensions.firstIndex(of: String($0.1)) } ?? -1
+            let kind = kinds.firstIndex { message.hasPrefix("capacity: \($0) ") } ?? -1
+            return [period, dimension, kind]
+        }
+        XCTAssertGreaterThan(Set(keys.map { $0[1] }).count, 1, "\(found)")
+        XCTAssertGreaterThan(Set(keys.map { $0[2] }).count, 1, "\(found)")
+        XCTAssertGreaterThan(Set(keys.map { $0[0] }).count, 1, "\(found)")
+        XCTAssertFalse(keys.contains { $0.contains(-1) }, "\(found)")
+        XCTAssertEqual(keys, keys.sorted { $0.lexicographicallyPrecedes($1) }, "\(found)")
+    }
+
     func testRejectsWrongCostsAndTotals() {
         assertRejected("objective") { plan in plan.objective += 1 }
         assertRejected("costs.lateness") { plan in plan.costs.lateness -= 10 }
