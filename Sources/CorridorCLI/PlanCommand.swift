@@ -100,6 +100,7 @@ struct PlanCommand: ParsableCommand {
         } catch {
             Console.fail(error)
         }
+        for note in result.notes { Console.error("corridor: note: \(note)") }
         progress.say("solved: objective \(result.plan.objective), \(result.plan.lp?.iterations ?? 0) iterations; plan verified")
         let plan = result.plan
         switch format {

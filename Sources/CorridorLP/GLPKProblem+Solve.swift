@@ -78,16 +78,46 @@ extension GLPKProblem {
             }
             lastSolveIterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
             lastExactIterations = 0
+            lastExactCheck = nil
             let status = status(afterSimplexReturning: code)
             guard status == .optimal, options.exactCheck, numberOfRows > 0, numberOfColumns > 0 else { return status }
             let simplexIterations = lastSolveIterations
+            let floatingPointOptimum = saveBasis()
             parm.tm_lim = Self.remaining(parm.tm_lim, since: start, clock: clock)
             parm.it_lim = Int32.max
             let exact = runExact(parm)
             lastExactIterations = lastSolveIterations
             lastSolveIterations += simplexIterations
-            return exact
+            switch exact {
+            case .optimal:
+                lastExactCheck = .confirmed
+                return exact
+            case .timeLimit, .iterationLimit:
+                return exact
+            case .infeasible, .unbounded, .failed:
+                // A verdict on GLPK's approximation of the data (``ExactCheckOutcome/unconfirmed(_:)``),
+                // not on this LP, which the floating-point simplex solved: put that optimum back.
+                lastExactCheck = .unconfirmed(exact)
+                return restoreOptimum(floatingPointOptimum, parm)
+            }
         }
+    }
+
+    /// Puts back an optimal basis the exact check moved away from and recomputes its solution
+    /// (primal simplex from that basis, no presolve: normally no iteration).
+    private func restoreOptimum(_ basis: Basis, _ parameters: glp_smcp) -> SolveStatus {
+        do {
+            try restoreBasis(basis)
+        } catch {
+            return .failed("the optimal basis could not be restored after the exact check (\(error))")
+        }
+        var parm = parameters
+        parm.meth = GLP_PRIMAL
+        parm.presolve = GLP_OFF
+        let iterationsBefore = glp_get_it_cnt(handle)
+        let code = glp_simplex(handle, &parm)
+        lastSolveIterations += Int(glp_get_it_cnt(handle) - iterationsBefore)
+        return status(afterSimplexReturning: code)
     }
 
     /// What is left of a GLPK time limit (`Int32.max`: none) after the time since `start`, in whole

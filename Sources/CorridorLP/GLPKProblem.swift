@@ -38,6 +38,8 @@ public final class GLPKProblem {
     public internal(set) var lastSolveIterations: Int = 0
     /// Of ``lastSolveIterations``, those of the exact check (``SolveOptions/exactCheck``); 0 without one.
     public internal(set) var lastExactIterations: Int = 0
+    /// What the exact check of the most recent solve concluded; nil when none ran.
+    public internal(set) var lastExactCheck: ExactCheckOutcome?
 
     /// Validates `lp` and builds the GLPK problem object from it.
     ///

@@ -19,3 +19,16 @@ public enum SolveStatus: Sendable, Hashable {
     /// GLPK failed (e.g. a singular basis or numerical trouble); the text explains why.
     case failed(String)
 }
+
+/// What the exact check (``SolveOptions/exactCheck``) made of a floating-point optimum.
+public enum ExactCheckOutcome: Sendable, Hashable {
+    /// `glp_exact` ended optimal: the solution accessors hold its optimum.
+    case confirmed
+    /// `glp_exact` ended with this status instead (e.g. `.infeasible`), and the floating-point
+    /// optimum was restored and is what the accessors hold. GLPK's exact solver does not read a
+    /// `Double` as the rational number it is: it replaces every non-integer coefficient, bound and
+    /// right-hand side by a nearby simple fraction (a continued fraction within about 1e-10 of
+    /// its mantissa), so it solves a slightly different LP and can find that one infeasible —
+    /// e.g. the right-hand side 2600.01 against bounds 2600 and 0.01 that must add up to it.
+    case unconfirmed(SolveStatus)
+}

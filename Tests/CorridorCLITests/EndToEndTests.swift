@@ -133,6 +133,22 @@ final class EndToEndTests: XCTestCase {
         XCTAssertFalse(result.out.contains("GLPK"), "solver chatter never on stdout")
     }
 
+    /// An exact check that cannot confirm the optimum (ExactCheckTests) still prints the plan, exit 0,
+    /// with a note on stderr and nothing extra on stdout.
+    func testUnconfirmedExactCheckIsANoteNotAFailure() throws {
+        let yaml = """
+        periods: 1
+        commodities: [{id: k}]
+        hubs: [{id: A, country: SE}, {id: B, country: SE}]
+        links: []
+        movements: [{id: m1, commodity: k, from: A, to: B, quantity: 2600}, {id: m2, commodity: k, from: A, to: B, quantity: 0.01}]
+        """
+        let result = CLI.run(["plan", "-", "--format", "json"], stdin: Data(yaml.utf8))
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertTrue(result.out.contains("\"objective\" : 2600010"), result.out)
+        XCTAssertTrue(result.err.hasPrefix("corridor: note: GLPK's exact check did not confirm"), result.err)
+    }
+
     /// The LP line writes every count with thousands separators (baltic takes over 1,000 iterations).
     func testLPLineGroupsDigits() throws {
         let result = plan(Fixtures.dataset("baltic-reinforcement/network.yaml"))

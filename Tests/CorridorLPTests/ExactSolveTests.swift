@@ -82,6 +82,34 @@ final class ExactSolveTests: XCTestCase {
         XCTAssertEqual(checked.primalValues(), [3, 1])
     }
 
+    /// GLPK's exact solver reads non-integers as nearby simple fractions (its `set_d_eps`), so it can
+    /// find an LP infeasible that is feasible as written: min 1000 u + 1000 v, u + v = 2600.01,
+    /// u ≤ 2600, v ≤ 0.01 (2600.01 is read about 3.4e-7 above 2600 + 1/100). The floating-point
+    /// optimum u = 2600, v = 0.01 (objective 2,600,010) is put back and the check says it was not
+    /// confirmed; a confirmed check says so too.
+    func testAnExactVerdictOfInfeasibleKeepsTheFloatingPointOptimum() throws {
+        var lp = LinearProgram(sense: .minimize)
+        let u = lp.addColumn(upper: 2600, objective: 1000)
+        let v = lp.addColumn(upper: 0.01, objective: 1000)
+        let row = lp.addRow(lower: 2600 + 0.01, upper: 2600 + 0.01)
+        lp.addEntry(row: row, column: u, value: 1)
+        lp.addEntry(row: row, column: v, value: 1)
+        for presolve in [false, true] {
+            let problem = try GLPKProblem(lp)
+            XCTAssertEqual(problem.solve(SolveOptions(presolve: presolve, exactCheck: true)), .optimal)
+            XCTAssertEqual(problem.lastExactCheck, .unconfirmed(.infeasible))
+            XCTAssertEqual(problem.objectiveValue, 2_600_010, accuracy: 1e-6)
+            XCTAssertEqual(problem.primalValues()[0], 2600, accuracy: 1e-9)
+            XCTAssertEqual(problem.primalValues()[1], 0.01, accuracy: 1e-9)
+            // Without the check the same optimum, and no outcome.
+            XCTAssertEqual(problem.solve(SolveOptions(presolve: presolve)), .optimal)
+            XCTAssertNil(problem.lastExactCheck)
+        }
+        let exactData = try GLPKProblem(Fixtures.smallMax(secondRHS: 7))
+        XCTAssertEqual(exactData.solve(SolveOptions(exactCheck: true)), .optimal)
+        XCTAssertEqual(exactData.lastExactCheck, .confirmed)
+    }
+
     /// An exact check after a solve stopped short is not run: the status is the simplex's.
     func testExactCheckNeedsAnOptimum() throws {
         let problem = try GLPKProblem(Fixtures.equalityMin())

@@ -34,6 +34,9 @@ public struct PlanningResult: Sendable {
     public var plan: Plan
     public var verification: VerificationResult
     public var formulation: Formulation
+    /// Things the planner wants people to know about this plan (the CLI prints them on stderr):
+    /// so far only an exact check that did not confirm the optimum (`ExactCheckOutcome`).
+    public var notes: [String] = []
 }
 
 /// Why a planning run produced no plan (the command line turns these into exit status 1).
@@ -102,6 +105,12 @@ public enum Planner {
         let verification = PlanVerifier(network: network).verify(plan)
         stage("plan verified")
         guard verification.isValid else { throw PlanningError.invalidPlan(verification.violations) }
-        return PlanningResult(plan: plan, verification: verification, formulation: formulation)
+        var result = PlanningResult(plan: plan, verification: verification, formulation: formulation)
+        if case .unconfirmed(let exactStatus) = problem.lastExactCheck {
+            result.notes.append("GLPK's exact check did not confirm the optimum (its rational re-solve, which reads "
+                                + "the data as nearby fractions, ended \(exactStatus)); the floating-point optimum "
+                                + "is printed, verified like any plan")
+        }
+        return result
     }
 }

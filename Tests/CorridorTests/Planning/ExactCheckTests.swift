@@ -28,6 +28,31 @@ final class ExactCheckTests: XCTestCase {
         XCTAssertTrue(result.verification.isValid)
     }
 
+    /// Two movements carried as one flow from one origin that nothing can leave (no link): the
+    /// source row's right-hand side 2600 + 0.01 against unmet columns bounded by 2600 and 0.01.
+    /// GLPK's exact solver reads the data as nearby fractions and calls that infeasible; the plan is
+    /// the floating-point optimum, everything unmet at 1000 a unit (2,600,010), with a note. A fuzz
+    /// run found it (exit 1, "the solver found no optimal plan (infeasible)").
+    func testAnUnconfirmedExactCheckKeepsTheOptimumWithANote() throws {
+        let result = try Fixtures.plan("""
+        periods: 1
+        commodities: [{id: k}]
+        hubs: [{id: A, country: SE}, {id: B, country: SE}]
+        links: []
+        movements:
+          - {id: m1, commodity: k, from: A, to: B, quantity: 2600}
+          - {id: m2, commodity: k, from: A, to: B, quantity: 0.01}
+        """)
+        XCTAssertEqual(result.formulation.groups.count, 1)
+        XCTAssertEqual(result.plan.objective, 2_600_010, accuracy: 1e-6)
+        XCTAssertEqual(result.plan.movements.map(\.unmet), [2600, 0.01])
+        XCTAssertTrue(result.verification.isValid)
+        XCTAssertEqual(result.notes.count, 1)
+        XCTAssertTrue(result.notes.first?.contains("did not confirm") ?? false, "\(result.notes)")
+        let confirmed = try Fixtures.plan(String(contentsOfFile: Fixtures.dataset("tiny.yaml"), encoding: .utf8))
+        XCTAssertEqual(confirmed.notes, [])
+    }
+
     /// On a well-scaled network the check changes nothing: the same objective with and without it,
     /// and it costs no pivots beyond the floating-point solve's (tiny.yaml's hand optimum is 1790).
     func testWellScaledPlanIsConfirmedAsIs() throws {
