@@ -6,11 +6,17 @@ import Foundation
 public enum PlanNumbers {
     public static let zeroTolerance = 1e-9
 
+    /// Values this close to an integer are that integer: 1e-9 relative, but at most 1e-6, so that
+    /// an objective of 2,613,640,006.594 is not printed as 2,613,640,007 (a fuzz run found it).
+    static func integerTolerance(_ value: Double) -> Double {
+        min(1e-9 * max(1, abs(value)), 1e-6)
+    }
+
     public static func clean(_ value: Double) -> Double {
         guard value.isFinite else { return value }
         if abs(value) < zeroTolerance { return 0 }
         let nearest = value.rounded()
-        if abs(value - nearest) <= 1e-9 * max(1, abs(value)) { return nearest == 0 ? 0 : nearest }
+        if abs(value - nearest) <= integerTolerance(value) { return nearest == 0 ? 0 : nearest }
         let scale = pow(10, Double(12 - Int(log10(abs(value)).rounded(.up))))
         let rounded = (value * scale).rounded() / scale
         return rounded.isFinite ? rounded : value
