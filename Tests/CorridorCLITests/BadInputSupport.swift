@@ -4,7 +4,8 @@ import XCTest
 /// What the bad-input tests share: a valid network to pair with bad files, time bounds per run, and
 /// the assertion of the contract for invalid input (§5).
 enum BadInputFixture {
-    /// The smallest valid network (two hubs, one link, one movement).
+    /// The smallest valid network (`Fixtures.minimalYAML`) in flow style, one entity a line, which
+    /// the tests edit by replacing text (`quantity: 10}` and the like).
     static let validNetwork = """
     periods: 5
     commodities:

@@ -27,6 +27,30 @@ public enum Fixtures {
         return files.sorted()
     }
 
+    /// The smallest valid network: two hubs in two countries, one link, one movement (for tests that
+    /// need a valid file next to a bad one, and as the base the decoding tests edit).
+    public static let minimalYAML = """
+    periods: 5
+    commodities:
+      - id: c
+    hubs:
+      - id: A
+        country: X
+      - id: B
+        country: Y
+    links:
+      - id: l
+        from: A
+        to: B
+        transit: 1
+    movements:
+      - id: m
+        commodity: c
+        from: A
+        to: B
+        quantity: 10
+    """
+
     /// Decodes and validates an inline document (YAML unless it starts with `{`).
     public static func network(_ text: String, file: String = "test.yaml") throws -> Network {
         let document = try DocumentReader.parse(Data(text.utf8), file: file)

@@ -46,7 +46,7 @@ public enum DocumentReader {
             throw InputError(file: file, message: "is empty")
         }
         switch format ?? detect(text) {
-        case .json: return try JSONDocumentReader.parse(data, text: text, file: file)
+        case .json: return try JSONDocumentReader.parse(data, text: text, file: file, yamlFallback: format == nil)
         case .yaml: return try YAMLDocumentReader.parse(text, file: file)
         }
     }
@@ -58,7 +58,8 @@ public enum DocumentReader {
     }
 
     /// JSON when the first non-blank character opens an object or array, YAML otherwise.
-    /// (Every JSON network is an object, so this never misreads one.)
+    /// (Every JSON network is an object, so this never misreads one; a YAML flow document such as
+    /// `{periods: 3, …}` that is not JSON is then read as YAML, see `JSONDocumentReader.parse`.)
     static func detect(_ text: String) -> Format {
         let first = text.unicodeScalars.first { !CharacterSet.whitespacesAndNewlines.contains($0) }
         return first == "{" || first == "[" ? .json : .yaml

@@ -4,7 +4,10 @@ import Foundation
 /// the last of two equal keys silently, so a small scan over the (already valid) text finds keys
 /// given twice in one object, which the contract makes an error (§4.12).
 enum JSONDocumentReader {
-    static func parse(_ data: Data, text: String, file: String) throws(InputError) -> DocumentNode {
+    /// With `yamlFallback` (the format was detected, not given), text that is not JSON at all but
+    /// is YAML — a flow document with bare keys, `{periods: 3}` — is read as YAML; when it is neither,
+    /// the JSON error is the one reported.
+    static func parse(_ data: Data, text: String, file: String, yamlFallback: Bool = false) throws(InputError) -> DocumentNode {
         // Depth is checked before Foundation builds the nested objects; a duplicate key after the parse,
         // so that text that is not JSON at all gets Foundation's reason.
         let finding = firstProblem(in: data)
@@ -13,6 +16,7 @@ enum JSONDocumentReader {
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
+            if yamlFallback, let yaml = try? YAMLDocumentReader.parse(text, file: file) { return yaml }
             throw invalid(error, text: text, file: file)
         }
         if let finding { throw error(for: finding, file: file) }

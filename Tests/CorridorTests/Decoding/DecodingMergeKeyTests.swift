@@ -5,7 +5,7 @@ import XCTest
 
 /// YAML 1.1 merge keys (`<<: *anchor`, `<<: [*a, *b]`): explicit keys win, earlier merged mappings
 /// win over later ones, merges nest, and a `<<` that is not a mapping or a list of mappings is an
-/// error naming its file, line and path. (The merge bombs are in `DecodingAliasBudgetTests`.)
+/// error naming its file, line and path. (The merge bombs are in `YAMLAliasBudgetTests`.)
 final class DecodingMergeKeyTests: XCTestCase {
     /// The arc of the link `id` (its forward direction).
     private func arc(_ id: String, in network: Network, file: StaticString = #filePath, line: UInt = #line) -> Arc? {

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import XCTest
 @testable import Corridor
@@ -5,28 +6,8 @@ import XCTest
 /// Helpers shared by the decoding tests: documents are written inline as strings, parsed with
 /// `DocumentReader.parse` and validated with `NetworkDecoder.decode`, exactly as the CLI does.
 enum DecodingFixture {
-    /// The smallest valid network: two hubs in two countries, one link, one movement.
-    static let minimalYAML = """
-    periods: 5
-    commodities:
-      - id: c
-    hubs:
-      - id: A
-        country: X
-      - id: B
-        country: Y
-    links:
-      - id: l
-        from: A
-        to: B
-        transit: 1
-    movements:
-      - id: m
-        commodity: c
-        from: A
-        to: B
-        quantity: 10
-    """
+    /// The smallest valid network (`Fixtures.minimalYAML`).
+    static let minimalYAML = Fixtures.minimalYAML
 
     static let minimalJSON = """
     {

@@ -5,7 +5,7 @@ import XCTest
 
 /// `DocumentReader` on hostile and malformed input: every case is an `InputError` naming the file,
 /// never a crash or a hang.
-final class DecodingDocumentReaderTests: XCTestCase {
+final class DocumentReaderTests: XCTestCase {
     // MARK: Empty and binary
 
     func testEmptyAndBlankInput() {
@@ -225,6 +225,27 @@ final class DecodingDocumentReaderTests: XCTestCase {
         XCTAssertEqual(DocumentReader.format(forPath: "net.Yaml"), .yaml)
         XCTAssertNil(DocumentReader.format(forPath: "-"))
         XCTAssertNil(DocumentReader.format(forPath: "net.txt"))
+    }
+
+    /// Standard input (no extension) that opens with `{` but is a YAML flow document is read as
+    /// YAML, like the same text in a .yaml file; text that is neither keeps the JSON diagnostic, and
+    /// JSON's own refusals (trailing comma) are not bypassed.
+    func testYAMLFlowDocumentOnStandardInputIsRead() throws {
+        let flow = "{periods: 5, commodities: [{id: c}], hubs: [{id: A, country: X}, {id: B, country: Y}], "
+            + "links: [{id: l, from: A, to: B, transit: 1}], movements: [{id: m, commodity: c, from: A, to: B, quantity: 10}]}"
+        let detected = try XCTUnwrap(decode(flow, file: "-", format: nil))
+        let asYAML = try XCTUnwrap(decode(flow, file: "-", format: .yaml))
+        assertNetworksEqual(detected, asYAML)
+        XCTAssertEqual(detected.hubs.map(\.id), ["A", "B"])
+
+        let neither = diagnostics("{periods: [5}", file: "-", format: nil)
+        XCTAssertEqual(neither.count, 1)
+        XCTAssertTrue(neither.first?.message.hasPrefix("is not valid JSON") ?? false, "\(neither)")
+
+        let trailing = DecodingFixture.minimalJSON.replacingOccurrences(of: "\"quantity\": 10}", with: "\"quantity\": 10,}")
+        XCTAssertNotEqual(trailing, DecodingFixture.minimalJSON)
+        let refused = diagnostics(trailing, file: "-", format: nil)
+        XCTAssertTrue(refused.first?.message.contains("a comma before a closing bracket") ?? false, "\(refused)")
     }
 
     func testYAMLFileWrittenAsJSONIsRead() throws {

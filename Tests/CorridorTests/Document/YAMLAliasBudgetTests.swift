@@ -5,7 +5,7 @@ import XCTest
 /// YAML aliases and merge keys against their budgets: alias and merge bombs are refused fast with a
 /// clear error, modest use is expanded, aliases as keys and over-deep alias chains are refused
 /// without crashing. (The semantics of merge keys are in `DecodingMergeKeyTests`.)
-final class DecodingAliasBudgetTests: XCTestCase {
+final class YAMLAliasBudgetTests: XCTestCase {
     // MARK: Aliases
 
     /// Billion laughs: nine levels of nine aliases, 9^9 ≈ 387 million leaves.
