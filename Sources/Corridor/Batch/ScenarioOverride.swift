@@ -69,11 +69,15 @@ extension ScenarioOverride {
             }
         case .scaleLinkCapacity(let link, let factor):
             let index = try linkIndex(link, in: network)
+            guard factor > 0 else {
+                // 0 closes the link for every commodity, also one whose `uses` are all 0, which
+                // capacities of 0 would not stop (§4.9): the link is taken out, as remove_link does.
+                network.arcs.removeAll { $0.link == index }
+                return
+            }
             for a in network.arcs.indices where network.arcs[a].link == index {
-                // An unlimited dimension stays unlimited, except that 0 closes it (∞ × 0 would be NaN).
-                network.arcs[a].capacity = DimensionVector(network.arcs[a].capacity.values.map {
-                    $0.isInfinite ? (factor == 0 ? 0 : $0) : $0 * factor
-                })
+                // An unlimited dimension stays unlimited.
+                network.arcs[a].capacity = DimensionVector(network.arcs[a].capacity.values.map { $0 * factor })
             }
         case .removeLink(let link):
             let index = try linkIndex(link, in: network)

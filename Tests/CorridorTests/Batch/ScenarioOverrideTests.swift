@@ -34,7 +34,8 @@ final class ScenarioOverrideTests: XCTestCase {
     }
 
     /// Ofotbanen limits tonnes (100 t) and leaves seats unlimited: a factor scales the tonnes and
-    /// keeps the seats unlimited; 0 closes both (∞ × 0 was NaN, a NaN bound in the LP).
+    /// keeps the seats unlimited; 0 takes the link out (∞ × 0 was NaN, a NaN bound in the LP, and
+    /// capacities of 0 would still let a commodity that uses nothing through).
     func testScalingAnUnlimitedDimension() throws {
         let network = try Fixtures.network(String(contentsOfFile: Fixtures.dataset("tiny.yaml"), encoding: .utf8))
         let rail = try XCTUnwrap(network.arcs.firstIndex { network.links[$0.link].id == "ofotbanen" })
@@ -44,9 +45,28 @@ final class ScenarioOverrideTests: XCTestCase {
         XCTAssertEqual(half.arcs[rail].capacity.values, [50, .infinity])
         var closed = network
         try ScenarioOverride.scaleLinkCapacity(link: "ofotbanen", factor: 0).apply(to: &closed)
-        XCTAssertEqual(closed.arcs[rail].capacity.values, [0, 0])
+        XCTAssertFalse(closed.arcs.contains { closed.links[$0.link].id == "ofotbanen" })
+        XCTAssertEqual(closed.arcs.count, network.arcs.count - 1)
         let plan = try Planner.plan(closed).plan
         XCTAssertTrue(plan.movements.allSatisfy { $0.legs.allSatisfy { $0.link != "ofotbanen" } }, "nothing by rail")
         XCTAssertTrue(plan.objective.isFinite)
+    }
+
+    /// A commodity that uses nothing (`uses: 0`) ignores capacities (§4.9), so only taking the link
+    /// out closes it: with value 0 its 5 units stay unmet instead of crossing a 0-capacity link.
+    func testZeroCapacityClosesTheLinkForWeightlessCommodities() throws {
+        let network = try Fixtures.network("""
+        periods: 3
+        commodities: [{id: paper, uses: 0}]
+        hubs: [{id: A, country: X}, {id: B, country: X}]
+        links: [{id: ab, from: A, to: B, transit: 1, capacity: 10}]
+        movements: [{id: m, commodity: paper, from: A, to: B, quantity: 5}]
+        """)
+        XCTAssertEqual(try Planner.plan(network).plan.objective, 0)
+        var closed = network
+        try ScenarioOverride.scaleLinkCapacity(link: "ab", factor: 0).apply(to: &closed)
+        let plan = try Planner.plan(closed).plan
+        XCTAssertEqual(plan.objective, 5000)
+        XCTAssertEqual(plan.movements.first?.unmet, 5)
     }
 }
