@@ -37,10 +37,35 @@ def load(path):
     contract expects them (num, integer, flag below)."""
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
-    if path.endswith(".json") or text.lstrip().startswith("{"):
+    if path.endswith(".json"):
         return json.loads(text)
+    if text.lstrip().startswith("{"):
+        try:
+            return json.loads(text)
+        except ValueError:
+            pass  # a YAML flow document such as {periods: 3, ...}
     import yaml
-    return yaml.load(text, Loader=yaml.BaseLoader)
+    return merged(yaml.load(text, Loader=yaml.BaseLoader))
+
+
+def merged(node):
+    """YAML 1.1 merge keys, which BaseLoader leaves as ordinary "<<" keys: the keys of the merged
+    mapping (or of each mapping in a list, earlier ones first) unless the mapping sets them itself.
+    New objects are built, since an alias is the same Python object in every place it is used."""
+    if isinstance(node, list):
+        return [merged(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {}
+    if "<<" in node:
+        sources = node["<<"] if isinstance(node["<<"], list) else [node["<<"]]
+        for source in sources:
+            for key, value in merged(source).items():
+                result.setdefault(key, value)
+    for key, value in node.items():
+        if key != "<<":
+            result[key] = merged(value)
+    return result
 
 
 def num(v):
@@ -231,7 +256,17 @@ def build(net):
             ur.append(r), uc.append(j), uv.append(v)
         ub.append(limit[key])
     A_ub = sp.csr_matrix((uv, (ur, uc)), shape=(len(ub), n))
-    return np.array(cost), A_eq, np.array(rhs), A_ub, np.array(ub)
+    # HiGHS drops matrix entries of magnitude 1e-9 or less (its small_matrix_value), which scipy does
+    # not let us change: a commodity that uses 1e-9 t would not load a capacity at all. Scale each
+    # capacity row so that its largest entry is 1 (the same LP). Entries more than 1e9 apart within
+    # one row stay out of reach (a limit of this check, not of the model).
+    ub = np.array(ub, dtype=float)
+    if A_ub.shape[0]:
+        largest = np.asarray(abs(A_ub).max(axis=1).todense()).ravel()
+        largest[largest == 0] = 1.0
+        A_ub = sp.diags(1.0 / largest) @ A_ub
+        ub = ub / largest
+    return np.array(cost), A_eq, np.array(rhs), A_ub, ub
 
 
 def solve(path):
