@@ -53,7 +53,8 @@ public struct Bottleneck: Codable, Sendable, Equatable {
 
 /// Ranks the capacities that limit a plan (see `Bottleneck`).
 public enum BottleneckAnalysis {
-    /// Duals smaller than this (relative to the largest penalty) are treated as zero.
+    /// Duals no larger than this in magnitude (an absolute figure, in objective units per unit of
+    /// capacity) are treated as zero: solver noise, not a binding limit.
     static let tolerance = 1e-9
 
     public static func compute(network: Network, formulation: Formulation, rowDuals: [Double]) -> [Bottleneck] {

@@ -1,6 +1,7 @@
 /// Something that can fail in a resilience analysis: one direction of a link, a hub (all its links)
 /// or a border rule (the crossing closed: every link from one country into the other).
 public struct FailureElement: Sendable, Hashable {
+    /// What fails: a link direction, a hub with all its links, or a border rule (crossing closed).
     public enum Kind: String, Sendable, Codable {
         case link, hub, border
     }

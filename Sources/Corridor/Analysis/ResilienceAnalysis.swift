@@ -1,5 +1,6 @@
 /// The four resilience analyses of `corridor resilience`, on a `ResilienceEngine`.
 public enum ResilienceAnalysis {
+    /// Called after each re-solve with how many are done out of how many there are.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
     /// Takes out each element in turn. Elements settled without a solve (they carry nothing in the

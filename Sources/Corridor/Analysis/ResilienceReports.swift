@@ -59,6 +59,7 @@ public struct SingleFailureReport: Codable, Sendable {
 
 /// `--mode degrade`: all (or the named) capacities scaled by each level.
 public struct DegradeReport: Codable, Sendable {
+    /// The network at one capacity level.
     public struct Row: Codable, Sendable {
         public var level: Double
         public var metrics: ScenarioMetrics
@@ -99,6 +100,7 @@ public struct PercentileBand: Codable, Sendable, Equatable {
 
 /// `--mode random`: Monte-Carlo failure sampling, reported as percentile bands with the sample size.
 public struct RandomFailureReport: Codable, Sendable {
+    /// One sampled failure set and its outcome.
     public struct Trial: Codable, Sendable {
         public var failed: [String]
         public var metrics: ScenarioMetrics
@@ -127,6 +129,7 @@ public struct RandomFailureReport: Codable, Sendable {
 
 /// `--mode worst`: the set of K elements whose loss hurts most.
 public struct WorstCaseReport: Codable, Sendable {
+    /// A failure set and the objective it leads to.
     public struct Candidate: Codable, Sendable {
         public var failed: [String]
         public var metrics: ScenarioMetrics

@@ -3,6 +3,7 @@ import Foundation
 /// The batch output file: JSON Lines (one `BatchRecord` per line) or CSV. Appends and flushes line
 /// by line (on `--resume`, after `BatchResume` has read what is already there).
 public final class BatchOutput: @unchecked Sendable {
+    /// The record format of an output file: JSON Lines or CSV (docs/batch.md).
     public enum Format: String, Sendable, CaseIterable {
         case jsonl, csv
     }

@@ -1,6 +1,7 @@
 /// One scenario's result: one JSON line of `corridor batch` (schema in
 /// docs/schemas/batch-result.schema.json). A scenario that failed has `status: "error"` and `error`.
 public struct BatchRecord: Codable, Sendable, Equatable {
+    /// Rows, columns and non-zeros of the scenario's LP.
     public struct LPSize: Codable, Sendable, Equatable {
         public var rows: Int
         public var columns: Int

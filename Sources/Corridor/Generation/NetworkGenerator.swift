@@ -24,6 +24,7 @@ public struct NetworkGenerator: Sendable {
         case s = "S", m = "M", l = "L", xl = "XL"
     }
 
+    /// What to generate: counts of hubs, links, movements and periods, the seed and the rest.
     public struct Parameters: Sendable, Equatable {
         public var hubs: Int
         /// Declared links (a `both_ways` link counts once).
