@@ -1,3 +1,4 @@
+import CorridorLP
 import Foundation
 
 /// Runs scenarios on `jobs` threads and hands their records to `emit` strictly in the given order,
@@ -36,7 +37,11 @@ public struct BatchRunner: Sendable {
             shared.memoryLimit = (planning.memoryLimit ?? SizeEstimate.defaultMemoryLimit) / UInt64(concurrent)
         }
         let options = shared
+        // GLPK keeps an environment per thread until it is freed. The caller's thread may hold GLPK
+        // problems of its own, so only the pool's other threads free theirs when their jobs are done.
+        let caller = pthread_self()
         DispatchQueue.concurrentPerform(iterations: concurrent) { _ in
+            defer { if pthread_equal(pthread_self(), caller) == 0 { GLPKEnvironment.releaseForCurrentThread() } }
             while let index = state.take() {
                 let scenario = scenarios[index]
                 var (record, plan) = BatchScenarioRunner.run(scenario, options: options, timing: runner.timing,
