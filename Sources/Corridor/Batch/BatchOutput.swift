@@ -22,9 +22,15 @@ public final class BatchOutput: @unchecked Sendable {
             guard descriptor >= 0 else { throw OutputFileError(path: path, code: errno) }
             let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             self.handle = handle
-            let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
-            if truncate, type == .typeRegular { try handle.truncate(atOffset: 0) }
-            let end = handle.seekToEndOfFile()
+            // A pipe, FIFO or terminal (`--output /dev/stderr`) is written as a stream: it cannot
+            // seek (seekToEndOfFile trapped on it) and starts empty.
+            var info = stat()
+            let regular = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            var end: UInt64 = 0
+            if regular {
+                if truncate { try handle.truncate(atOffset: 0) }
+                end = try handle.seekToEnd()
+            }
             if end == 0, format == .csv { try handle.write(contentsOf: Data((BatchRecord.csvHeader + "\n").utf8)) }
         } else {
             handle = FileHandle.standardOutput

@@ -21,7 +21,14 @@ public enum BatchResume {
     /// foreign file), and file-system errors as they come.
     public static func completedIds(path: String, format: BatchOutput.Format,
                                     scenarios: [BatchScenario]) throws -> Set<String> {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+        let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
+        guard !isDirectory.boolValue, type == .typeRegular else {
+            throw InputError(file: path, message: isDirectory.boolValue
+                ? "is a directory, not an output file"
+                : "is not a regular file (a pipe or device): --resume reads what an output holds and appends to it")
+        }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         guard format == .jsonl else {
             // A CSV record may span lines (a quoted error message): complete means up to its end.
