@@ -98,9 +98,12 @@ struct BatchRunCommand: ParsableCommand {
         var scenarios = loaded.scenarios
         if let (index, count) = parsedShard { scenarios = loaded.shard(index, of: count) }
         let sink: BatchOutput
+        var earlierFailures = 0
         do {
             if resume, let output {
                 let done = try BatchResume.completedIds(path: output, format: format, scenarios: loaded.scenarios)
+                let failed = try BatchResume.failedIds(path: output, format: format)
+                earlierFailures = scenarios.filter { done.contains($0.id) && failed.contains($0.id) }.count
                 scenarios.removeAll { done.contains($0.id) }
             }
             sink = try BatchOutput(path: output, format: format)
@@ -128,8 +131,11 @@ struct BatchRunCommand: ParsableCommand {
             bar.update(done: done, total: total, note: failed > 0 ? "\(failed) failed" : nil)
         }
         let (done, failed) = counter.totals
-        if !quiet { Console.error("batch: \(done) scenarios run, \(failed) failed") }
-        if failed > 0 { throw ExitCode(ExitStatus.failure) }
+        if !quiet {
+            let earlier = earlierFailures > 0 ? " (and \(earlierFailures) failed in the run resumed, not run again)" : ""
+            Console.error("batch: \(done) scenarios run, \(failed) failed\(earlier)")
+        }
+        if failed + earlierFailures > 0 { throw ExitCode(ExitStatus.failure) }
     }
 }
 

@@ -138,6 +138,16 @@ final class BatchTests: XCTestCase {
         let csv = CLI.run(["batch", mixed, "--quiet", "--no-timing", "--format", "csv"])
         XCTAssertEqual(csv.out.split(separator: "\n").first.map(String.init), BatchRecord.csvHeader)
         XCTAssertEqual(try BatchOutput.records(in: csv.stdout, format: .csv, file: "output").map(\.id), lines.map(\.id))
+
+        // Resumed, the failures are not run again (they would fail the same way) but still count:
+        // exit 1, as "resume until it exits 0" loops expect (it exited 0 with "0 failed").
+        let output = directory.url.appendingPathComponent("mixed.jsonl").path
+        XCTAssertEqual(CLI.run(["batch", mixed, "--quiet", "--no-timing", "--output", output]).status, 1)
+        let resumed = CLI.run(["batch", mixed, "--no-timing", "--output", output, "--resume"])
+        XCTAssertEqual(resumed.status, 1, resumed.err)
+        XCTAssertTrue(resumed.err.contains("batch: 0 scenarios run, 0 failed (and 2 failed in the run resumed, not run again)"),
+                      resumed.err)
+        XCTAssertEqual(try records(output).map(\.id), lines.map(\.id), "nothing appended")
     }
 
     /// The baseline record docs/batch.md shows: the first scenario of examples/demand-sweep.yaml.

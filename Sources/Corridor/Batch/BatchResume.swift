@@ -47,6 +47,15 @@ public enum BatchResume {
         return review.ids
     }
 
+    /// Ids of the error records in the output at `path` (after `completedIds` has tidied it): the
+    /// scenarios `--resume` does not run again (their failure is part of the output) but that still
+    /// make the batch end with exit 1.
+    public static func failedIds(path: String, format: BatchOutput.Format) throws -> Set<String> {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return Set(try BatchOutput.records(in: data, format: format, file: path).filter { $0.status == "error" }.map(\.id))
+    }
+
     /// The complete lines of a JSON Lines output, old records renamed, and the ids of its records.
     private struct Review {
         var lines: [String] = []
