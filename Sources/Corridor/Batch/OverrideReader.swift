@@ -24,8 +24,26 @@ enum OverrideReader {
                        "unknown override \"\(kind)\" (one of: \(ScenarioOverride.kinds.joined(separator: ", ")))")
             return nil
         }
+        // Fields of another kind (`link` on scale_quantities, `value` on remove_link) would be
+        // ignored in silence, like a typo: they are errors (contract §1's rule for unknown keys).
+        let fields: [String: [String]] = [
+            "scale_quantities": ["value", "movements"], "shift_release": ["value", "movements"],
+            "shift_due": ["value", "movements"], "link_capacity": ["value", "link"], "remove_link": ["link"],
+            "close_border": ["from", "to"], "customs_delay": ["value", "from", "to"], "horizon": ["value"],
+        ]
+        let own = fields[kind] ?? []
+        var foreign = false
+        for key in keys where key != "kind" && !own.contains(key) && object.has(key) {
+            if key == "value", !own.contains("value") { continue }  // reported below as "takes no value"
+            log.report(object.path(key), object.field(key), "\(kind) has no \(key) (its fields: kind, \(own.joined(separator: ", ")))")
+            foreign = true
+        }
+        if !own.contains("value"), object.has("value") {
+            log.report(object.path("value"), object.field("value"), "\(kind) takes no value")
+            foreign = true
+        }
         var template = Template(kind: kind)
-        var complete = true
+        var complete = !foreign
         func required(_ key: String) -> String? {
             let value = object.identifier(key, required: true)
             if value == nil { complete = false }

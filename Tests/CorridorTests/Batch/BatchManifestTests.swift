@@ -26,6 +26,23 @@ final class BatchManifestTests: XCTestCase {
         XCTAssertEqual(found.map(\.path), ["scenarios[0].sweep.colour", "scenarios[0].sweep.link"], "\(found)")
     }
 
+    /// A field of another kind (`link` on scale_quantities) was ignored in silence — every movement
+    /// was scaled, not the link's; `value` on a kind without one likewise. Both are errors now.
+    func testFieldsOfAnotherKindAreErrors() throws {
+        let found = try problems("""
+        scenarios:
+          - {id: a, overrides: [{kind: scale_quantities, value: 2, link: e10}]}
+          - {id: b, overrides: [{kind: remove_link, link: e10, value: 3}]}
+          - {id: c, overrides: [{kind: horizon, value: 8, from: "NO"}]}
+          - {id: d, sweep: {kind: scale_quantities, values: [1], link: e10}}
+
+        """)
+        XCTAssertEqual(found.map(\.path), ["scenarios[0].overrides[0].link", "scenarios[1].overrides[0].value",
+                                           "scenarios[2].overrides[0].from", "scenarios[3].sweep.link"], "\(found)")
+        XCTAssertEqual(found.first?.message, "scale_quantities has no link (its fields: kind, value, movements)")
+        XCTAssertEqual(found[1].message, "remove_link takes no value")
+    }
+
     func testBadSweepValuesAreReportedWhereTheyStand() throws {
         let found = try problems("scenarios: [{id: s, sweep: {kind: scale_quantities, values: [1, -2, 0]}}]\n")
         XCTAssertEqual(found.map(\.path), ["scenarios[0].sweep.values[1]", "scenarios[0].sweep.values[2]"])
