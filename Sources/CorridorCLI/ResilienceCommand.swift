@@ -105,7 +105,9 @@ struct ResilienceCommand: ParsableCommand {
     }
 
     private func parsedLevels() throws -> [Double] {
-        let values = (levels ?? Self.defaultLevels).split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        // Empty items (`,1` or `1,,0.5`) are mistakes, not something to skip.
+        let values = (levels ?? Self.defaultLevels).split(separator: ",", omittingEmptySubsequences: false)
+            .map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! >= 0 && $0! <= 10 }) else {
             throw ValidationError("--levels must be comma-separated numbers between 0 and 10, e.g. 1,0.5,0.1")
         }
@@ -127,6 +129,10 @@ struct ResilienceCommand: ParsableCommand {
         do {
             // Before the baseline is solved: a command-line mistake should not wait for it.
             if mode == .random { try sampling.check(elements: pool.count) }
+            // A --k above the elements would quietly become all of them (the default 2 is clipped).
+            if mode == .worst, let k, k > pool.count {
+                throw InputError(file: "--k", message: "is \(k), but only \(pool.count) elements are considered")
+            }
         } catch {
             Console.fail(error)
         }

@@ -263,8 +263,13 @@ final class EndToEndTests: XCTestCase {
         let tooMany = CLI.run(["resilience", tiny, "--mode", "random", "--failures", "1000"])
         XCTAssertEqual(tooMany.status, 2)
         XCTAssertTrue(tooMany.err.hasPrefix("--failures: is 1000, but only 8 elements are considered"), tooMany.err)
+        let bigK = CLI.run(["resilience", tiny, "--mode", "worst", "--k", "1000"])
+        XCTAssertEqual(bigK.status, 2)
+        XCTAssertTrue(bigK.err.hasPrefix("--k: is 1000, but only 8 elements are considered"), bigK.err)
         XCTAssertEqual(CLI.run(["resilience", tiny, "--jobs", "0"]).status, 2)
-        XCTAssertEqual(CLI.run(["resilience", tiny, "--mode", "degrade", "--levels", "x"]).status, 2)
+        for levels in ["x", ",1", "1,,0.5", "1,"] {
+            XCTAssertEqual(CLI.run(["resilience", tiny, "--mode", "degrade", "--levels", levels]).status, 2, levels)
+        }
         // An option of another mode would be ignored: it is refused, naming its mode.
         for (arguments, message) in [(["--levels", "1,0.5"], "--levels is for --mode degrade, not --mode single"),
                                      (["--mode", "worst", "--seed", "3"], "--seed is for --mode random, not --mode worst"),
