@@ -129,12 +129,12 @@ struct ResilienceCommand: ParsableCommand {
         do {
             // Before the baseline is solved: a command-line mistake should not wait for it.
             if mode == .random { try sampling.check(elements: pool.count) }
-            // A --k above the elements would quietly become all of them (the default 2 is clipped).
-            if mode == .worst, let k, k > pool.count {
-                throw InputError(file: "--k", message: "is \(k), but only \(pool.count) elements are considered")
-            }
         } catch {
             Console.fail(error)
+        }
+        // A --k above the elements would quietly become all of them (the default 2 is clipped).
+        if mode == .worst, let k, k > pool.count {
+            Console.fail(InputError(file: "--k", message: "is \(k), but only \(pool.count) elements are considered"))
         }
         let engine: ResilienceEngine
         do {

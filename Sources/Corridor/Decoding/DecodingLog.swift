@@ -55,7 +55,8 @@ final class DecodingLog {
             return nil
         }
         guard abs(value) <= Self.maximumMagnitude else {
-            report(path, node, "\(value) exceeds 1e12 in magnitude (leave a capacity out to make it unlimited)")
+            let capacity = ["capacity", "storage", "handling"].contains { path.contains($0) }
+            report(path, node, "\(value) exceeds 1e12 in magnitude" + (capacity ? " (leave a capacity out to make it unlimited)" : ""))
             return nil
         }
         guard allowsTiny || value == 0 || abs(value) >= Self.minimumMagnitude else {

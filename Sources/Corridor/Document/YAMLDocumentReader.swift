@@ -122,6 +122,9 @@ enum YAMLDocumentReader {
             guard depth <= YAMLDocumentReader.maximumDepth else {
                 return fail("nesting is deeper than \(YAMLDocumentReader.maximumDepth) levels", at: node)
             }
+            if let tag = YAMLDocumentReader.unknownTag(node) {
+                return fail("unknown tag \(tag) (Corridor reads plain YAML data: remove the tag)", at: node)
+            }
             switch node {
             case .scalar(let scalar):
                 return YAMLDocumentReader.scalarNode(scalar)
@@ -227,6 +230,20 @@ enum YAMLDocumentReader {
             case .alias: return "an alias"
             }
         }
+    }
+
+    /// The YAML 1.1 types a tag may name (`!!str`, `!!int`, …); any other tag — a local `!foo`, an
+    /// application's `!!python/object:…` — is an error rather than ignored.
+    static let knownTags: Set<String> = ["str", "int", "float", "bool", "null", "binary", "timestamp", "merge",
+                                         "map", "seq", "omap", "pairs", "set", "value"]
+
+    /// The tag of `node` as written, when it is not one of `knownTags` (untagged nodes have none).
+    static func unknownTag(_ node: Node) -> String? {
+        let tag = node.tag.description
+        if tag.isEmpty || tag == "?" || tag == "!" { return nil }
+        let prefix = "tag:yaml.org,2002:"
+        if tag.hasPrefix(prefix), knownTags.contains(String(tag.dropFirst(prefix.count))) { return nil }
+        return tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
     }
 
     static func scalarNode(_ scalar: Node.Scalar) -> DocumentNode {

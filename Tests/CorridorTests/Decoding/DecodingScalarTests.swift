@@ -237,4 +237,23 @@ final class DecodingScalarTests: XCTestCase {
         let text = DecodingFixture.yaml(hubs: "  - {id: \"A\\tB\", country: X}\n  - {id: A, country: X}\n  - {id: B, country: Y}")
         assertOnlyError(text, path: "hubs[0].id", contains: "must not contain control characters", atLine: 5)
     }
+
+    /// Tags other than YAML's own types were ignored (`quantity: !foo 150` read as 150): they are
+    /// errors naming the tag; `!!int`, `!!float` and `!!str` keep their meaning.
+    func testUnknownTagsAreErrors() {
+        for tag in ["!foo", "!!python/object:os.system"] {
+            assertOnlyError(DecodingFixture.yaml(movements: "  - {id: m, commodity: c, from: A, to: B, quantity: \(tag) 10}"),
+                            path: "movements[0].quantity", contains: "unknown tag \(tag)")
+        }
+        let typed = decode(DecodingFixture.yaml(movements: "  - {id: m, commodity: c, from: A, to: B, quantity: !!float 10}"))
+        XCTAssertEqual(typed?.movements.first?.quantity, 10)
+    }
+
+    /// The hint on how to make something unlimited is for capacities only.
+    func testTheUnlimitedHintIsForCapacities() {
+        let periods = diagnostics(DecodingFixture.yaml(periods: "1e17"))
+        XCTAssertEqual(periods.first?.message, "1e+17 exceeds 1e12 in magnitude")
+        let capacity = diagnostics(DecodingFixture.yaml(links: "  - {id: l, from: A, to: B, transit: 1, capacity: 1e13}"))
+        XCTAssertTrue(capacity.first?.message.hasSuffix("(leave a capacity out to make it unlimited)") ?? false, "\(capacity)")
+    }
 }
