@@ -56,7 +56,7 @@ struct BatchManifestDecoder {
         var scenarios: [BatchScenario] = []
         if let root = ObjectReader(document, path: "", allowed: ["name", "base", "scenarios"], log: log) {
             _ = root.string("name")  // a title for readers: checked to be text, not used
-            let base = root.string("base").map(network(written:))
+            let base = root.identifier("base").map(network(written:))
             if let items = root.list("scenarios", required: true) {
                 if items.isEmpty { log.report("scenarios", root.field("scenarios"), "must list at least one scenario") }
                 for (index, item) in items.enumerated() {
@@ -116,7 +116,7 @@ struct BatchManifestDecoder {
             }
         }
         var networks: [(id: String?, path: String, label: String)] = []
-        if let pattern = object.string("glob") {
+        if let pattern = object.identifier("glob") {
             if object.has("network") { log.report(object.path("network"), object.field("network"), "give network or glob, not both") }
             let resolved = resolvePath(pattern)
             let matches = Glob.files(matching: resolved)
@@ -131,7 +131,7 @@ struct BatchManifestDecoder {
                 networks.append((id.map { "\($0)/\(stem)" } ?? stem, match,
                                  label(written: pattern, resolved: match)))
             }
-        } else if let network = object.string("network").map(network(written:)) ?? base {
+        } else if let network = object.identifier("network").map(network(written:)) ?? base {
             networks.append((id, network.path, network.label))
         } else {
             log.report(object.path("network"), object.node, "no network: give network, glob, or a top-level base")

@@ -28,6 +28,17 @@ final class DecodingLog {
         return nil
     }
 
+    /// A string without control characters, possibly empty: display names and labels, which reach
+    /// reports (a JSON `"\u0000"` in a name printed a NUL byte on standard output).
+    func text(_ node: DocumentNode, _ path: String) -> String? {
+        guard let value = string(node, path) else { return nil }
+        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            report(path, node, "must not contain control characters")
+            return nil
+        }
+        return value
+    }
+
     /// A non-empty string without control characters: ids, country codes, dimension names.
     func identifier(_ node: DocumentNode, _ path: String) -> String? {
         guard let value = string(node, path) else { return nil }

@@ -92,7 +92,7 @@ extension NetworkDecoder.Builder {
             for (position, member) in members.enumerated() {
                 if let country = log.identifier(member, "\(object.path("members"))[\(position)]") { countries.append(country) }
             }
-            table.agreements.append(Agreement(name: object.string("name") ?? "agreement \(index + 1)", members: countries))
+            table.agreements.append(Agreement(name: object.text("name") ?? "agreement \(index + 1)", members: countries))
         }
         return table
     }

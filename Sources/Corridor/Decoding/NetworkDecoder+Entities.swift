@@ -10,7 +10,7 @@ extension NetworkDecoder.Builder {
             // it do not add "unknown commodity" errors (the network is rejected anyway).
             if let given = object.vector("uses", dimensions: dimensions, missing: 0) { uses = given }
             guard let id, register(id, in: &ids, object: object, what: "commodity") else { return }
-            commodities.append(Commodity(id: id, name: object.string("name") ?? id, uses: uses))
+            commodities.append(Commodity(id: id, name: object.text("name") ?? id, uses: uses))
         }
         return commodities
     }
@@ -32,7 +32,7 @@ extension NetworkDecoder.Builder {
             // A hub with a missing or invalid country (reported) is still a known id, so that links
             // and movements referring to it do not add "unknown hub" errors; the network is rejected.
             guard let id, register(id, in: &ids, object: object, what: "hub") else { return }
-            hubs.append(Hub(id: id, name: object.string("name") ?? id, country: country ?? "",
+            hubs.append(Hub(id: id, name: object.text("name") ?? id, country: country ?? "",
                             latitude: latitude, longitude: longitude,
                             storage: storage ?? .unlimited(dimensions.count),
                             handling: handling ?? .unlimited(dimensions.count),

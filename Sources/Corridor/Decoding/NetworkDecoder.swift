@@ -55,8 +55,8 @@ public enum NetworkDecoder {
                                           customs: customs, horizon: horizon)
             let movements = readMovements(root, commodities: commodities, hubs: hubs, horizon: horizon,
                                           periodsKnown: periods != nil)
-            let name = root.string("name") ?? defaultName
-            let periodLabel = root.string("period_label") ?? "day"
+            let name = root.text("name") ?? defaultName
+            let periodLabel = root.text("period_label") ?? "day"
             guard let periods else { return nil }
             return Network(name: name, periods: periods, periodLabel: periodLabel, dimensions: dimensions,
                            commodities: commodities, hubs: hubs, links: links, arcs: arcs,

@@ -51,6 +51,10 @@ struct ObjectReader {
         field(key, required: required).flatMap { log.string($0, path(key)) }
     }
 
+    func text(_ key: String, required: Bool = false) -> String? {
+        field(key, required: required).flatMap { log.text($0, path(key)) }
+    }
+
     func identifier(_ key: String, required: Bool = false) -> String? {
         field(key, required: required).flatMap { log.identifier($0, path(key)) }
     }

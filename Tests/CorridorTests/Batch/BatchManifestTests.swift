@@ -43,6 +43,13 @@ final class BatchManifestTests: XCTestCase {
         XCTAssertEqual(found[1].message, "remove_link takes no value")
     }
 
+    /// An empty network path was run (exit 1, "is a directory"); it is a manifest error (exit 2).
+    func testAnEmptyNetworkPathIsAnError() throws {
+        let found = try problems("scenarios: [{id: a, network: \"\"}]\n")
+        XCTAssertEqual(found.map(\.path), ["scenarios[0].network"], "\(found)")
+        XCTAssertEqual(found.first?.message, "must not be empty")
+    }
+
     func testBadSweepValuesAreReportedWhereTheyStand() throws {
         let found = try problems("scenarios: [{id: s, sweep: {kind: scale_quantities, values: [1, -2, 0]}}]\n")
         XCTAssertEqual(found.map(\.path), ["scenarios[0].sweep.values[1]", "scenarios[0].sweep.values[2]"])

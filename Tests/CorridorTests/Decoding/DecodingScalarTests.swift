@@ -256,4 +256,16 @@ final class DecodingScalarTests: XCTestCase {
         let capacity = diagnostics(DecodingFixture.yaml(links: "  - {id: l, from: A, to: B, transit: 1, capacity: 1e13}"))
         XCTAssertTrue(capacity.first?.message.hasSuffix("(leave a capacity out to make it unlimited)") ?? false, "\(capacity)")
     }
+
+    /// Names and labels reach reports: a JSON `\u0000` in one printed a NUL byte on standard output.
+    func testNamesRefuseControlCharacters() {
+        let json = DecodingFixture.minimalJSON.replacingOccurrences(of: "\"periods\": 5,", with: "\"name\": \"a\\u0000b\", \"periods\": 5,")
+        XCTAssertNotEqual(json, DecodingFixture.minimalJSON)
+        let found = jsonDiagnostics(json)
+        XCTAssertEqual(found.map(\.path), ["name"], "\(found)")
+        XCTAssertEqual(found.first?.message, "must not contain control characters")
+        let hub = diagnostics(DecodingFixture.yaml(hubs: "  - {id: A, country: X, name: \"Port\\u0007\"}\n  - {id: B, country: Y}"))
+        XCTAssertEqual(hub.map(\.path), ["hubs[0].name"], "\(hub)")
+        XCTAssertNotNil(decode(DecodingFixture.yaml(extra: "name: \"Baltic — Ostsee 2026\"")))
+    }
 }
