@@ -101,10 +101,9 @@ struct BatchRunCommand: ParsableCommand {
         var earlierFailures = 0
         do {
             if resume, let output {
-                let done = try BatchResume.completedIds(path: output, format: format, scenarios: loaded.scenarios)
-                let failed = try BatchResume.failedIds(path: output, format: format)
-                earlierFailures = scenarios.filter { done.contains($0.id) && failed.contains($0.id) }.count
-                scenarios.removeAll { done.contains($0.id) }
+                let done = try BatchResume.completed(path: output, format: format, scenarios: loaded.scenarios)
+                earlierFailures = scenarios.filter { done.failedIds.contains($0.id) }.count
+                scenarios.removeAll { done.ids.contains($0.id) }
             }
             sink = try BatchOutput(path: output, format: format)
         } catch let error as InputError {

@@ -43,21 +43,16 @@ struct ValidateCommand: ParsableCommand {
         let lines = [
             "\(network): valid",
             "  name:         \(loaded.name)",
-            "  horizon:      \(Self.count(loaded.periods, loaded.periodLabel)) (0–\(loaded.periods - 1))",
+            "  horizon:      \(Readable.counted(loaded.periods, loaded.periodLabel)) (0–\(loaded.periods - 1))",
             "  dimensions:   \(loaded.dimensions.joined(separator: ", "))",
             "  commodities:  \(loaded.commodities.count)",
             "  hubs:         \(loaded.hubs.count)",
-            "  links:        \(loaded.links.count) (\(Self.count(loaded.arcs.count, "direction")))",
+            "  links:        \(loaded.links.count) (\(Readable.counted(loaded.arcs.count, "direction")))",
             "  countries:    \(loaded.countries.count) (\(loaded.countries.joined(separator: ", ")))",
-            "  border rules: \(ruleCount) (\(Self.count(loaded.borderRules.count, "direction"))), agreements: \(loaded.agreements.count)",
+            "  border rules: \(ruleCount) (\(Readable.counted(loaded.borderRules.count, "direction"))), agreements: \(loaded.agreements.count)",
             "  movements:    \(loaded.movements.count)",
             "  LP:           \(lpLine)",
         ]
         Console.write(lines.joined(separator: "\n") + "\n")
-    }
-
-    /// "1 direction", "4 directions".
-    static func count(_ number: Int, _ noun: String) -> String {
-        number == 1 ? "1 \(noun)" : "\(number) \(noun)s"
     }
 }

@@ -20,6 +20,7 @@ extension GLPKProblem {
     /// floating-point solve of it is already exact).
     public func solveExactly(timeLimit: Double? = nil, verbose: Bool = false) -> SolveStatus {
         checkThread()
+        lastExactCheck = nil  // an exact solve asked for, not a check of a floating-point one
         guard numberOfRows > 0, numberOfColumns > 0 else {
             return glp_get_status(handle) == GLP_OPT ? .optimal : solve(SolveOptions(timeLimit: timeLimit))
         }

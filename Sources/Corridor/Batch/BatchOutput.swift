@@ -57,6 +57,12 @@ public final class BatchOutput: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The diagnostic for a line of a JSON Lines output that is no record, with `advice` after it.
+    static func notAJSONLinesRecord(_ line: Substring, lineNumber: Int, file: String, advice: String = "") -> Diagnostic {
+        let hint = line == BatchRecord.csvHeader ? " (this is a CSV output: --format csv)" : ""
+        return Diagnostic(file: file, path: "", line: lineNumber, message: "not a Corridor batch record in JSON Lines\(hint)\(advice)")
+    }
+
     /// One JSON Lines record (as `jsonLine` writes it), or nil when the line is not one.
     static func record(jsonLine line: Substring) -> BatchRecord? {
         let decoder = JSONDecoder()
@@ -78,9 +84,7 @@ public final class BatchOutput: @unchecked Sendable {
                 if let record = record(jsonLine: line) {
                     records.append(record)
                 } else {
-                    let hint = line == BatchRecord.csvHeader ? " (this is a CSV output: --format csv)" : ""
-                    problems.append(Diagnostic(file: file, path: "", line: index + 1,
-                                               message: "not a Corridor batch record in JSON Lines\(hint)"))
+                    problems.append(notAJSONLinesRecord(line, lineNumber: index + 1, file: file))
                 }
             }
         case .csv:

@@ -15,17 +15,24 @@ import Foundation
 /// scenario would keep a result for another file, running it again would give the id two records.
 /// CSV outputs have no `network` column; their records match by id alone.
 public enum BatchResume {
-    /// Ids of the records in the output at `path` (none when it does not exist), `scenarios` being
-    /// every scenario of the manifest. Throws `InputError` (naming the output, line and `network`)
-    /// for records of another file and for lines that are not records of `format` (another format, a
-    /// foreign file), and file-system errors as they come.
-    public static func completedIds(path: String, format: BatchOutput.Format,
-                                    scenarios: [BatchScenario]) throws -> Set<String> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
-        let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
-        guard !isDirectory.boolValue, type == .typeRegular else {
-            throw InputError(file: path, message: isDirectory.boolValue
+    /// What an output already holds: the ids of its records, and of those the ids of error records —
+    /// scenarios `--resume` does not run again (their failure is part of the output) but that still
+    /// make the batch end with exit 1.
+    public struct Completed: Sendable, Equatable {
+        public var ids: Set<String> = []
+        public var failedIds: Set<String> = []
+    }
+
+    /// What the output at `path` holds (nothing when it does not exist), `scenarios` being every
+    /// scenario of the manifest. Throws `InputError` (naming the output, line and `network`) for
+    /// records of another file, for lines that are not records of `format` (another format, a
+    /// foreign file) and for a directory or a pipe, and file-system errors as they come.
+    public static func completed(path: String, format: BatchOutput.Format,
+                                 scenarios: [BatchScenario]) throws -> Completed {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return Completed() }
+        let type = attributes[.type] as? FileAttributeType
+        guard type == .typeRegular else {
+            throw InputError(file: path, message: type == .typeDirectory
                 ? "is a directory, not an output file"
                 : "is not a regular file (a pipe or device): --resume reads what an output holds and appends to it")
         }
@@ -33,9 +40,9 @@ public enum BatchResume {
         guard format == .jsonl else {
             // A CSV record may span lines (a quoted error message): complete means up to its end.
             let complete = data.prefix(BatchCSV.rows(in: data).complete)
-            let ids = Set(try BatchOutput.records(in: complete, format: format, file: path).map(\.id))
+            let records = try BatchOutput.records(in: complete, format: format, file: path)
             if complete.count < data.count { try truncate(path, to: complete.count) }
-            return ids
+            return Completed(ids: Set(records.map(\.id)), failedIds: Set(records.filter { $0.status == "error" }.map(\.id)))
         }
         let complete = data.prefix(data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0)
         let review = try Review(complete, file: path, scenarios: scenarios)
@@ -44,22 +51,13 @@ public enum BatchResume {
         } else if complete.count < data.count {
             try truncate(path, to: complete.count)
         }
-        return review.ids
+        return review.completed
     }
 
-    /// Ids of the error records in the output at `path` (after `completedIds` has tidied it): the
-    /// scenarios `--resume` does not run again (their failure is part of the output) but that still
-    /// make the batch end with exit 1.
-    public static func failedIds(path: String, format: BatchOutput.Format) throws -> Set<String> {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        return Set(try BatchOutput.records(in: data, format: format, file: path).filter { $0.status == "error" }.map(\.id))
-    }
-
-    /// The complete lines of a JSON Lines output, old records renamed, and the ids of its records.
+    /// The complete lines of a JSON Lines output, old records renamed, and what its records hold.
     private struct Review {
         var lines: [String] = []
-        var ids: Set<String> = []
+        var completed = Completed()
         var rewritten = false
 
         init(_ data: Data, file: String, scenarios: [BatchScenario]) throws(InputError) {
@@ -71,12 +69,12 @@ public enum BatchResume {
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
                 lines.append(String(line))
                 guard var record = BatchOutput.record(jsonLine: line) else {
-                    let hint = line == BatchRecord.csvHeader ? " (this is a CSV output: --format csv)" : ""
-                    problems.append(Diagnostic(file: file, path: "", line: index + 1, message:
-                        "not a Corridor batch record in JSON Lines\(hint); resume only into an output of this batch"))
+                    problems.append(BatchOutput.notAJSONLinesRecord(line, lineNumber: index + 1, file: file,
+                                                                    advice: "; resume only into an output of this batch"))
                     continue
                 }
-                ids.insert(record.id)
+                completed.ids.insert(record.id)
+                if record.status == "error" { completed.failedIds.insert(record.id) }
                 guard let scenario = byId[record.id], let network = record.network, network != scenario.networkLabel else {
                     continue
                 }

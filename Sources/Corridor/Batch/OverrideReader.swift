@@ -3,6 +3,15 @@
 enum OverrideReader {
     static let keys = ["kind", "value", "movements", "link", "from", "to"]
 
+    /// The fields each kind takes besides `kind`. A field of another kind (`link` on
+    /// scale_quantities, `value` on remove_link) would be ignored in silence, like a typo: it is an
+    /// error (contract §1's rule for unknown keys).
+    static let fields: [String: [String]] = [
+        "scale_quantities": ["value", "movements"], "shift_release": ["value", "movements"],
+        "shift_due": ["value", "movements"], "link_capacity": ["value", "link"], "remove_link": ["link"],
+        "close_border": ["from", "to"], "customs_delay": ["value", "from", "to"], "horizon": ["value"],
+    ]
+
     /// An override's fields other than `value`, read (and reported) once: a sweep builds one override
     /// per value from it.
     private struct Template {
@@ -13,7 +22,7 @@ enum OverrideReader {
         var to: String?
 
         /// Kinds without a value (`remove_link`, `close_border`) cannot be swept.
-        var takesValue: Bool { kind != "remove_link" && kind != "close_border" }
+        var takesValue: Bool { OverrideReader.fields[kind]?.contains("value") ?? false }
     }
 
     /// Reads `kind` and the fields its kind needs; nil (reported) when any is missing or unknown.
@@ -24,26 +33,14 @@ enum OverrideReader {
                        "unknown override \"\(kind)\" (one of: \(ScenarioOverride.kinds.joined(separator: ", ")))")
             return nil
         }
-        // Fields of another kind (`link` on scale_quantities, `value` on remove_link) would be
-        // ignored in silence, like a typo: they are errors (contract §1's rule for unknown keys).
-        let fields: [String: [String]] = [
-            "scale_quantities": ["value", "movements"], "shift_release": ["value", "movements"],
-            "shift_due": ["value", "movements"], "link_capacity": ["value", "link"], "remove_link": ["link"],
-            "close_border": ["from", "to"], "customs_delay": ["value", "from", "to"], "horizon": ["value"],
-        ]
         let own = fields[kind] ?? []
-        var foreign = false
+        var complete = true
         for key in keys where key != "kind" && !own.contains(key) && object.has(key) {
-            if key == "value", !own.contains("value") { continue }  // reported below as "takes no value"
-            log.report(object.path(key), object.field(key), "\(kind) has no \(key) (its fields: kind, \(own.joined(separator: ", ")))")
-            foreign = true
-        }
-        if !own.contains("value"), object.has("value") {
-            log.report(object.path("value"), object.field("value"), "\(kind) takes no value")
-            foreign = true
+            log.report(object.path(key), object.field(key), key == "value" ? "\(kind) takes no value"
+                       : "\(kind) has no \(key) (its fields: kind, \(own.joined(separator: ", ")))")
+            complete = false
         }
         var template = Template(kind: kind)
-        var complete = !foreign
         func required(_ key: String) -> String? {
             let value = object.identifier(key, required: true)
             if value == nil { complete = false }

@@ -31,8 +31,12 @@ final class DecodingLog {
     /// A string without control characters, possibly empty: display names and labels, which reach
     /// reports (a JSON `"\u0000"` in a name printed a NUL byte on standard output).
     func text(_ node: DocumentNode, _ path: String) -> String? {
-        guard let value = string(node, path) else { return nil }
-        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        string(node, path).flatMap { withoutControlCharacters($0, node, path) }
+    }
+
+    /// `value`, or nil (reported) when it holds a control character.
+    private func withoutControlCharacters(_ value: String, _ node: DocumentNode, _ path: String) -> String? {
+        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             report(path, node, "must not contain control characters")
             return nil
         }
@@ -46,17 +50,13 @@ final class DecodingLog {
             report(path, node, "must not be empty")
             return nil
         }
-        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            report(path, node, "must not contain control characters")
-            return nil
-        }
-        return value
+        return withoutControlCharacters(value, node, path)
     }
 
     /// A finite number of magnitude at most 1e12, at least `minimum`; unless `allowsTiny`, zero or of
-    /// magnitude at least 1e-12.
+    /// magnitude at least 1e-12. `isLimit` (a capacity) adds to the too-large message how to leave it out.
     func number(_ node: DocumentNode, _ path: String, minimum: Double? = 0, exclusive: Bool = false,
-                allowsTiny: Bool = false) -> Double? {
+                allowsTiny: Bool = false, isLimit: Bool = false) -> Double? {
         guard case .number(let value) = node.value else {
             report(path, node, "expected a number, found \(node.kindDescription)")
             return nil
@@ -66,8 +66,8 @@ final class DecodingLog {
             return nil
         }
         guard abs(value) <= Self.maximumMagnitude else {
-            let capacity = ["capacity", "storage", "handling"].contains { path.contains($0) }
-            report(path, node, "\(value) exceeds 1e12 in magnitude" + (capacity ? " (leave a capacity out to make it unlimited)" : ""))
+            // A limit (a capacity vector, where a missing dimension is unlimited) can be left out.
+            report(path, node, "\(value) exceeds 1e12 in magnitude" + (isLimit ? " (leave a capacity out to make it unlimited)" : ""))
             return nil
         }
         guard allowsTiny || value == 0 || abs(value) >= Self.minimumMagnitude else {
@@ -120,7 +120,7 @@ final class DecodingLog {
         var result = DimensionVector(Array(repeating: missing, count: dimensions.count))
         switch node.value {
         case .number:
-            guard let value = number(node, path), !dimensions.isEmpty else { return nil }
+            guard let value = number(node, path, isLimit: missing.isInfinite), !dimensions.isEmpty else { return nil }
             result[0] = value
             return result
         case .map(let entries):
@@ -133,7 +133,7 @@ final class DecodingLog {
                     valid = false
                     continue
                 }
-                if let value = number(entry.node, entryPath) { result[index] = value } else { valid = false }
+                if let value = number(entry.node, entryPath, isLimit: missing.isInfinite) { result[index] = value } else { valid = false }
             }
             return valid ? result : nil
         default:

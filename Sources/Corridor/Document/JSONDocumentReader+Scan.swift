@@ -11,8 +11,6 @@ extension JSONDocumentReader {
         /// A comma right before `}` or `]`, which Foundation's parser lets through but JSON (and
         /// `jq`, Python's `json`) does not; the line of the comma and the path of the container.
         case trailingComma(line: Int, path: String)
-        /// The number literal `location(ofNumber:in:)` looks for, with the path of its value.
-        case number(line: Int, path: String)
     }
 
     /// One open object or array while scanning.
@@ -45,19 +43,18 @@ extension JSONDocumentReader {
     /// assumes JSON; on other text it just ends). Keys with escapes are decoded first, as
     /// `JSONSerialization` does, so `"periods"` and `"p\u0065riods"` are the same key.
     static func firstProblem(in data: Data) -> Finding? {
-        scan(data, number: nil)
+        scan(data, number: nil).problem
     }
 
     /// The line and path of the first number literal spelt `number` outside strings (Foundation names
     /// a number it cannot represent, but not where it is).
     static func location(ofNumber number: String, in data: Data) -> (line: Int, path: String)? {
-        guard case .number(let line, let path)? = scan(data, number: Array(number.utf8)) else { return nil }
-        return (line, path)
+        scan(data, number: Array(number.utf8)).number
     }
 
-    /// The scan behind `firstProblem` (`number` nil) and `location(ofNumber:in:)`, which looks only
-    /// for that literal and reports it as `.number`.
-    private static func scan(_ data: Data, number: [UInt8]?) -> Finding? {
+    /// The scan behind `firstProblem` and, given `number`, `location(ofNumber:in:)`: it stops at that
+    /// literal.
+    private static func scan(_ data: Data, number: [UInt8]?) -> (problem: Finding?, number: (line: Int, path: String)?) {
         var stack: [Container] = []
         var found: Finding?  // the first duplicate key or trailing comma; the scan goes on for depth
         var line = 1
@@ -71,7 +68,7 @@ extension JSONDocumentReader {
             case UInt8(ascii: "\n"): line += 1
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 stack.append(Container(keys: byte == UInt8(ascii: "{") ? [] : nil))
-                if stack.count > YAMLDocumentReader.maximumDepth { return .tooDeep(line: line) }
+                if stack.count > YAMLDocumentReader.maximumDepth { return (.tooDeep(line: line), nil) }
             case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast()
             case UInt8(ascii: ","):
                 if !stack.isEmpty, stack[stack.count - 1].keys == nil { stack[stack.count - 1].index += 1 }
@@ -102,12 +99,12 @@ extension JSONDocumentReader {
                 if let number, (index == 0 || !numberBytes.contains(bytes[index - 1])),
                    bytes[index...].starts(with: number),
                    index + number.count == bytes.count || !numberBytes.contains(bytes[index + number.count]) {
-                    return .number(line: line, path: path(of: stack, value: true))
+                    return (found, (line, path(of: stack, value: true)))
                 }
             }
             index += 1
         }
-        return found
+        return (found, nil)
     }
 
     /// The bytes of a string's contents (between its quotes) with JSON escapes decoded.

@@ -33,8 +33,6 @@ enum JSONDocumentReader {
         case .trailingComma(let line, let path):
             return InputError(file: file, path: path, line: line,
                               message: "is not valid JSON (a comma before a closing bracket or brace)")
-        case .number(let line, let path):
-            return InputError(file: file, path: path, line: line, message: "number is out of range")
         }
     }
 

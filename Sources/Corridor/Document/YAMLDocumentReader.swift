@@ -242,8 +242,9 @@ enum YAMLDocumentReader {
         let tag = node.tag.description
         if tag.isEmpty || tag == "?" || tag == "!" { return nil }
         let prefix = "tag:yaml.org,2002:"
-        if tag.hasPrefix(prefix), knownTags.contains(String(tag.dropFirst(prefix.count))) { return nil }
-        return tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
+        guard tag.hasPrefix(prefix) else { return tag }
+        let name = String(tag.dropFirst(prefix.count))
+        return knownTags.contains(name) ? nil : "!!" + name
     }
 
     static func scalarNode(_ scalar: Node.Scalar) -> DocumentNode {

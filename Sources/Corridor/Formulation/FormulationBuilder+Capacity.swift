@@ -82,24 +82,23 @@ extension FormulationBuilder {
         var keys: [Int] = []
         var offsets: [Int] = [0]
         var order: [Int] = []
-        order.reserveCapacity(entries.count)
         if keyCount <= 4 * entries.count + (1 << 16) {
             var counts = Array(repeating: 0, count: keyCount + 1)
             for entry in entries { counts[entry.key + 1] += 1 }
             for key in 0..<keyCount { counts[key + 1] += counts[key] }
             var cursor = counts
-            var sorted = Array(repeating: 0, count: entries.count)
+            order = Array(repeating: 0, count: entries.count)
             for entry in entries {
-                sorted[cursor[entry.key]] = entry.column
+                order[cursor[entry.key]] = entry.column
                 cursor[entry.key] += 1
             }
             for key in 0..<keyCount where counts[key] < counts[key + 1] {
                 keys.append(key)
                 offsets.append(counts[key + 1])
             }
-            order = sorted
         } else {
             // Entries of one key are added in increasing column order, so (key, column) is stable.
+            order.reserveCapacity(entries.count)
             let sorted = entries.sorted { ($0.key, $0.column) < ($1.key, $1.column) }
             for entry in sorted {
                 if keys.last != entry.key {

@@ -41,16 +41,12 @@ extension GeneratorBuilder {
                 "Synthetic: made by `\(NetworkGenerator(parameters).commandLine)`;",
                 "the same command gives the same bytes. Countries use ISO 3166 user-assigned codes",
                 "(\(codes)), so every place is fictional.",
-                [Self.count(countries.count, "country", "countries"), Self.count(hubs.count, "hub"),
-                 Self.count(links.count, "link"), Self.count(rules.count, "border rule"),
-                 Self.count(agreements.count, "agreement"), Self.count(commodities.count, "commodity", "commodities"),
-                 Self.count(movements.count, "movement")].joined(separator: ", ") + ".",
+                [Readable.counted(countries.count, "country", "countries"), Readable.counted(hubs.count, "hub"),
+                 Readable.counted(links.count, "link"), Readable.counted(rules.count, "border rule"),
+                 Readable.counted(agreements.count, "agreement"), Readable.counted(commodities.count, "commodity", "commodities"),
+                 Readable.counted(movements.count, "movement")].joined(separator: ", ") + ".",
             ])
         }
-    }
-
-    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
     }
 
     func vectorValue(_ vector: Vector, decimals: Int = 2) -> GeneratedValue {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Numbers for people: thousands separators, at most two decimals, no locale surprises
 /// (the same bytes on every machine).
-enum Readable {
+public enum Readable {
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return value > 0 ? "∞" : "-∞" }
         let scale = 100.0
@@ -24,6 +24,11 @@ enum Readable {
             grouped += decimalsText
         }
         return (negative && rounded != 0 ? "-" : "") + grouped
+    }
+
+    /// A count and its noun, singular for 1: "1 direction", "4 directions", "2 countries".
+    public static func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
     }
 
     /// A count with thousands separators: 1326 → "1,326".

@@ -93,40 +93,34 @@ public struct PlanVerifier {
     private func verifyCapacities(_ state: inout VerificationState) {
         let loads = state.loads
         var found: [(period: Int, dimension: Int, element: Int, message: String)] = []
-        let periods = network.periods
-        let hubBase = network.arcs.count + network.borderRules.count
-        for (a, arc) in network.arcs.enumerated() {
-            for d in network.dimensions.indices where arc.capacity[d].isFinite {
-                let limit = arc.capacity[d] + slack(arc.capacity[d])
-                for t in 0..<periods where loads.link[a][t][d] > limit {
-                    let link = network.links[arc.link]
-                    found.append((t, d, a, "link \"\(link.id)\" \(network.hubs[arc.from].id)→\(network.hubs[arc.to].id) carries \(loads.link[a][t][d]) \(network.dimensions[d]) departing in period \(t), capacity \(arc.capacity[d])"))
+        /// Element number `element` (its place in the report order), with `limit` over `periods`.
+        func check(_ element: Int, _ limit: DimensionVector, _ load: [[Double]], periods: Int,
+                   _ message: (_ t: Int, _ d: Int, _ load: Double) -> String) {
+            for d in network.dimensions.indices where limit[d].isFinite {
+                let most = limit[d] + slack(limit[d])
+                for t in 0..<periods where load[t][d] > most {
+                    found.append((t, d, element, message(t, d, load[t][d])))
                 }
+            }
+        }
+        let periods = network.periods
+        for (a, arc) in network.arcs.enumerated() {
+            check(a, arc.capacity, loads.link[a], periods: periods) { t, d, load in
+                "link \"\(network.links[arc.link].id)\" \(network.hubs[arc.from].id)→\(network.hubs[arc.to].id) carries \(load) \(network.dimensions[d]) departing in period \(t), capacity \(arc.capacity[d])"
             }
         }
         for (r, rule) in network.borderRules.enumerated() {
-            for d in network.dimensions.indices where rule.capacity[d].isFinite {
-                let limit = rule.capacity[d] + slack(rule.capacity[d])
-                for t in 0..<periods where loads.border[r][t][d] > limit {
-                    found.append((t, d, network.arcs.count + r, "border \(rule.label) clears \(loads.border[r][t][d]) \(network.dimensions[d]) in period \(t), capacity \(rule.capacity[d])"))
-                }
+            check(network.arcs.count + r, rule.capacity, loads.border[r], periods: periods) { t, d, load in
+                "border \(rule.label) clears \(load) \(network.dimensions[d]) in period \(t), capacity \(rule.capacity[d])"
             }
         }
-        for i in network.hubs.indices {
-            let hub = network.hubs[i]
-            for d in network.dimensions.indices {
-                if hub.storage[d].isFinite {
-                    let limit = hub.storage[d] + slack(hub.storage[d])
-                    for t in 0..<(periods - 1) where loads.storage[i][t][d] > limit {
-                        found.append((t, d, hubBase + 2 * i, "hub \"\(hub.id)\" holds \(loads.storage[i][t][d]) \(network.dimensions[d]) from period \(t) to \(t + 1), storage \(hub.storage[d])"))
-                    }
-                }
-                if hub.handling[d].isFinite {
-                    let limit = hub.handling[d] + slack(hub.handling[d])
-                    for t in 0..<periods where loads.handling[i][t][d] > limit {
-                        found.append((t, d, hubBase + 2 * i + 1, "hub \"\(hub.id)\" handles \(loads.handling[i][t][d]) \(network.dimensions[d]) in period \(t), handling \(hub.handling[d])"))
-                    }
-                }
+        let hubBase = network.arcs.count + network.borderRules.count
+        for (i, hub) in network.hubs.enumerated() {
+            check(hubBase + 2 * i, hub.storage, loads.storage[i], periods: periods - 1) { t, d, load in
+                "hub \"\(hub.id)\" holds \(load) \(network.dimensions[d]) from period \(t) to \(t + 1), storage \(hub.storage[d])"
+            }
+            check(hubBase + 2 * i + 1, hub.handling, loads.handling[i], periods: periods) { t, d, load in
+                "hub \"\(hub.id)\" handles \(load) \(network.dimensions[d]) in period \(t), handling \(hub.handling[d])"
             }
         }
         found.sort { ($0.period, $0.dimension, $0.element) < ($1.period, $1.dimension, $1.element) }

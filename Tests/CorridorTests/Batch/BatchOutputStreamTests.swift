@@ -44,7 +44,7 @@ final class BatchOutputStreamTests: XCTestCase {
         let fifo = folder.appendingPathComponent("fifo").path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
         for (path, message) in [(folder.path, "is a directory"), (fifo, "is not a regular file")] {
-            XCTAssertThrowsError(try BatchResume.completedIds(path: path, format: .jsonl, scenarios: [])) { error in
+            XCTAssertThrowsError(try BatchResume.completed(path: path, format: .jsonl, scenarios: [])) { error in
                 let diagnostics = (error as? InputError)?.diagnostics ?? []
                 XCTAssertEqual(diagnostics.first?.file, path)
                 XCTAssertTrue(diagnostics.first?.message.contains(message) ?? false, "\(error)")

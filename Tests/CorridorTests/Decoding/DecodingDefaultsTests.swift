@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import XCTest
 @testable import Corridor
@@ -5,19 +6,19 @@ import XCTest
 /// The minimal network in both syntaxes, and every default of contract §1.
 final class DecodingDefaultsTests: XCTestCase {
     func testMinimalYAMLAndJSONDecodeToEqualNetworks() throws {
-        let yaml = try XCTUnwrap(decode(DecodingFixture.minimalYAML, file: "net.yaml"))
+        let yaml = try XCTUnwrap(decode(Fixtures.minimalYAML, file: "net.yaml"))
         let json = try XCTUnwrap(decodeJSON(DecodingFixture.minimalJSON, file: "net.json"))
         assertNetworksEqual(yaml, json)
     }
 
     func testFormatIsDetectedWhenNotGiven() throws {
-        let yaml = try XCTUnwrap(decode(DecodingFixture.minimalYAML, file: "net.txt", format: nil))
+        let yaml = try XCTUnwrap(decode(Fixtures.minimalYAML, file: "net.txt", format: nil))
         let json = try XCTUnwrap(decode(DecodingFixture.minimalJSON, file: "net.txt", format: nil))
         assertNetworksEqual(yaml, json)
     }
 
     func testDimensionsOfTheMinimalNetwork() throws {
-        let network = try XCTUnwrap(decode(DecodingFixture.minimalYAML))
+        let network = try XCTUnwrap(decode(Fixtures.minimalYAML))
         XCTAssertEqual(network.periods, 5)
         XCTAssertEqual(network.commodities.count, 1)
         XCTAssertEqual(network.hubs.count, 2)
@@ -30,7 +31,7 @@ final class DecodingDefaultsTests: XCTestCase {
     }
 
     func testTopLevelDefaults() throws {
-        let network = try XCTUnwrap(decode(DecodingFixture.minimalYAML, file: "some/dir/baltic.yaml"))
+        let network = try XCTUnwrap(decode(Fixtures.minimalYAML, file: "some/dir/baltic.yaml"))
         XCTAssertEqual(network.name, "baltic", "name defaults to the file name without extension")
         XCTAssertEqual(network.periodLabel, "day")
         XCTAssertEqual(network.dimensions, ["t"])
@@ -40,7 +41,7 @@ final class DecodingDefaultsTests: XCTestCase {
     }
 
     func testStandardInputIsNamedStdin() throws {
-        let network = try XCTUnwrap(decode(DecodingFixture.minimalYAML, file: "-", format: nil))
+        let network = try XCTUnwrap(decode(Fixtures.minimalYAML, file: "-", format: nil))
         XCTAssertEqual(network.name, "stdin")
     }
 
@@ -59,14 +60,14 @@ final class DecodingDefaultsTests: XCTestCase {
     }
 
     func testHubDefaults() throws {
-        let network = try XCTUnwrap(decode(DecodingFixture.minimalYAML))
+        let network = try XCTUnwrap(decode(Fixtures.minimalYAML))
         XCTAssertEqual(network.hubs[0], Hub(id: "A", name: "A", country: "X", latitude: nil, longitude: nil,
                                             storage: .unlimited(1), handling: .unlimited(1),
                                             holdingCost: .zeros(1)))
     }
 
     func testLinkDefaults() throws {
-        let network = try XCTUnwrap(decode(DecodingFixture.minimalYAML))
+        let network = try XCTUnwrap(decode(Fixtures.minimalYAML))
         XCTAssertEqual(network.links, [Link(id: "l", from: 0, to: 1, mode: "road", bothWays: false)])
         let arc = network.arcs[0]
         XCTAssertEqual(arc.link, 0)
@@ -85,7 +86,7 @@ final class DecodingDefaultsTests: XCTestCase {
     }
 
     func testMovementDefaults() throws {
-        let network = try XCTUnwrap(decode(DecodingFixture.minimalYAML))
+        let network = try XCTUnwrap(decode(Fixtures.minimalYAML))
         XCTAssertEqual(network.movements, [Movement(id: "m", commodity: 0, from: 0, to: 1, quantity: 10,
                                                     release: 0, due: 4, latePenalty: 1, unmetPenalty: 1000)])
     }
@@ -187,7 +188,7 @@ final class DecodingDefaultsTests: XCTestCase {
     }
 
     func testCommentsAndDocumentMarkerAreFine() throws {
-        let text = "# a comment\n---\n" + DecodingFixture.minimalYAML + "\n# trailing\n"
+        let text = "# a comment\n---\n" + Fixtures.minimalYAML + "\n# trailing\n"
         XCTAssertNotNil(decode(text))
     }
 

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import XCTest
 @testable import Corridor
@@ -244,7 +245,7 @@ final class DecodingKeysAndNumbersTests: XCTestCase {
     }
 
     func testNonScalarKeyIsRefused() {
-        let text = DecodingFixture.minimalYAML + "\n? [a, b]\n: 1\n"
+        let text = Fixtures.minimalYAML + "\n? [a, b]\n: 1\n"
         let found = diagnostics(text)
         XCTAssertEqual(found.count, 1, "\(found)")
         XCTAssertTrue(found.first?.message.contains("a key must be a plain name") ?? false, "\(found)")
@@ -254,7 +255,7 @@ final class DecodingKeysAndNumbersTests: XCTestCase {
     // MARK: Duplicate keys
 
     func testDuplicateKeyInYAML() {
-        let text = DecodingFixture.minimalYAML + "\nperiods: 6\n"
+        let text = Fixtures.minimalYAML + "\nperiods: 6\n"
         let found = diagnostics(text)
         XCTAssertEqual(found.count, 1)
         XCTAssertEqual(found.first?.message, "key \"periods\" is given twice in one object")

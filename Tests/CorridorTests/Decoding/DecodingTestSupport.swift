@@ -1,4 +1,3 @@
-import CorridorTestSupport
 import Foundation
 import XCTest
 @testable import Corridor
@@ -6,9 +5,7 @@ import XCTest
 /// Helpers shared by the decoding tests: documents are written inline as strings, parsed with
 /// `DocumentReader.parse` and validated with `NetworkDecoder.decode`, exactly as the CLI does.
 enum DecodingFixture {
-    /// The smallest valid network (`Fixtures.minimalYAML`).
-    static let minimalYAML = Fixtures.minimalYAML
-
+    /// `Fixtures.minimalYAML` as JSON.
     static let minimalJSON = """
     {
       "periods": 5,

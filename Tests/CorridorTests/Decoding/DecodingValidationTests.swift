@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import XCTest
 @testable import Corridor
@@ -15,7 +16,7 @@ final class DecodingValidationTests: XCTestCase {
     }
 
     func testMissingPeriodsAlone() {
-        let text = DecodingFixture.minimalYAML.replacingOccurrences(of: "periods: 5\n", with: "")
+        let text = Fixtures.minimalYAML.replacingOccurrences(of: "periods: 5\n", with: "")
         assertOnlyError(text, path: "periods", contains: "is required", atLine: 1)
     }
 

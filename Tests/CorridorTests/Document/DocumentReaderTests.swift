@@ -26,7 +26,7 @@ final class DocumentReaderTests: XCTestCase {
     }
 
     func testNULBytes() {
-        var data = Data(DecodingFixture.minimalYAML.utf8)
+        var data = Data(Fixtures.minimalYAML.utf8)
         data.insert(0, at: 20)
         assertRefused(data, format: .yaml, message: "contains NUL bytes")
         assertRefused(Data("{\"periods\": 1}\0".utf8), format: .json, message: "contains NUL bytes")
@@ -103,7 +103,7 @@ final class DocumentReaderTests: XCTestCase {
     }
 
     func testMultipleYAMLDocumentsAreRefused() {
-        let text = DecodingFixture.minimalYAML + "\n---\n" + DecodingFixture.minimalYAML
+        let text = Fixtures.minimalYAML + "\n---\n" + Fixtures.minimalYAML
         let found = refusal(Data(text.utf8), format: .yaml)
         XCTAssertEqual(found.count, 1, "\(found)")
     }
@@ -159,7 +159,7 @@ final class DocumentReaderTests: XCTestCase {
     }
 
     func testWindowsLineEndings() throws {
-        let crlf = DecodingFixture.minimalYAML.replacingOccurrences(of: "\n", with: "\r\n")
+        let crlf = Fixtures.minimalYAML.replacingOccurrences(of: "\n", with: "\r\n")
         XCTAssertNotNil(decode(crlf))
         let invalid = crlf.replacingOccurrences(of: "quantity: 10", with: "quantity: 0")
         let found = diagnostics(invalid)
@@ -175,10 +175,10 @@ final class DocumentReaderTests: XCTestCase {
     /// detected) is skipped, and line numbers stay the file's.
     func testByteOrderMarkIsSkipped() throws {
         let mark = "\u{FEFF}"
-        XCTAssertNotNil(decode(mark + DecodingFixture.minimalYAML))
+        XCTAssertNotNil(decode(mark + Fixtures.minimalYAML))
         XCTAssertNotNil(decodeJSON(mark + DecodingFixture.minimalJSON))
         XCTAssertNoThrow(try DocumentReader.parse(Data((mark + DecodingFixture.minimalJSON).utf8), file: "-"))
-        let invalid = (mark + DecodingFixture.minimalYAML).replacingOccurrences(of: "quantity: 10", with: "quantity: 0")
+        let invalid = (mark + Fixtures.minimalYAML).replacingOccurrences(of: "quantity: 10", with: "quantity: 0")
         XCTAssertEqual(diagnostics(invalid).map(\.description), ["net.yaml:19: movements[0].quantity: must be greater than 0, found 0"])
     }
 
@@ -276,7 +276,7 @@ final class DocumentReaderTests: XCTestCase {
     func testLoadingAFile() throws {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("corridor-decoding-\(ProcessInfo.processInfo.processIdentifier)-net.yml")
-        try Data(DecodingFixture.minimalYAML.utf8).write(to: url)
+        try Data(Fixtures.minimalYAML.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let network = try NetworkDecoder.load(path: url.path)
         XCTAssertEqual(network.name, url.deletingPathExtension().lastPathComponent)

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import XCTest
 @testable import Corridor
@@ -25,7 +26,7 @@ final class YAMLAliasBudgetTests: XCTestCase {
     }
 
     func testAliasBombUnderAnUnknownKey() {
-        let text = aliasBomb(under: "bomb") + DecodingFixture.minimalYAML
+        let text = aliasBomb(under: "bomb") + Fixtures.minimalYAML
         let found = refusalWithin(20, text, format: .yaml)
         XCTAssertEqual(found.count, 1)
         XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
@@ -35,7 +36,7 @@ final class YAMLAliasBudgetTests: XCTestCase {
         // The alias budget must not grow so much with the file's size that padding buys a bomb
         // gigabytes of memory.
         let padding = String(repeating: "#" + String(repeating: "x", count: 99) + "\n", count: 20_000)
-        let text = aliasBomb(under: "bomb") + padding + DecodingFixture.minimalYAML
+        let text = aliasBomb(under: "bomb") + padding + Fixtures.minimalYAML
         let found = refusalWithin(20, text, format: .yaml)
         XCTAssertEqual(found.count, 1)
         XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
@@ -154,7 +155,7 @@ final class YAMLAliasBudgetTests: XCTestCase {
         for level in 1...9 {
             text += "  - &m\(level) {<<: [" + Array(repeating: "*m\(level - 1)", count: 9).joined(separator: ", ") + "]}\n"
         }
-        for network in [text + DecodingFixture.minimalYAML,
+        for network in [text + Fixtures.minimalYAML,
                         text + DecodingFixture.yaml(links: "  - {<<: *m9, id: l, from: A, to: B, transit: 1}")] {
             let found = refusalWithin(20, network, format: .yaml)
             XCTAssertEqual(found.count, 1, "\(found)")
@@ -170,7 +171,7 @@ final class YAMLAliasBudgetTests: XCTestCase {
         let keys = (0..<2_000).map { "k\($0): 0" }.joined(separator: ", ")
         var text = "bomb:\n  - &c0 {\(keys)}\n"
         for level in 1...90 { text += "  - &c\(level) {<<: *c\(level - 1), x\(level): 0}\n" }
-        let found = refusalWithin(20, text + DecodingFixture.minimalYAML, format: .yaml)
+        let found = refusalWithin(20, text + Fixtures.minimalYAML, format: .yaml)
         XCTAssertEqual(found.count, 1, "\(found)")
         XCTAssertTrue(found.first?.message.contains("alias bomb") ?? false, "\(found)")
     }

@@ -177,15 +177,7 @@ final class HandComputedOptimumTests: XCTestCase {
     // Zero-transit cycles are legal (§4.10) and must not break itineraries: A⇄B both ways with
     // transit 0 and no cost, then B→C. Objective = 6 × 1 on bc; itineraries cover all 6 units.
     func testZeroTransitCycleKeepsItinerariesWhole() throws {
-        let plan = try solveBothModels("""
-        periods: 2
-        commodities: [{id: c}]
-        hubs: [{id: A, country: X}, {id: B, country: X}, {id: C, country: X}]
-        links:
-          - {id: ab, from: A, to: B, transit: 0, both_ways: true}
-          - {id: bc, from: B, to: C, transit: 0, cost: 1}
-        movements: [{id: m, commodity: c, from: A, to: C, quantity: 6, due: 0}]
-        """)
+        let plan = try solveBothModels(HandNetworks.zeroTransitCycle)
         XCTAssertEqual(plan.objective, 6, accuracy: 1e-9)
         let m = plan.movement("m")
         XCTAssertEqual(m.itineraries.reduce(0) { $0 + $1.quantity }, 6, accuracy: 1e-9)

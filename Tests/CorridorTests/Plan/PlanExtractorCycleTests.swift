@@ -6,19 +6,11 @@ import XCTest
 /// printed without it (docs/contract-readings.md, item 9): the same optimum, every printed leg on
 /// an origin → destination path, and a plan that verifies.
 final class PlanExtractorCycleTests: XCTestCase {
-    /// A ⇄ B both ways with transit 0 and no cost, then B → C at 1 a unit; 6 units from A to C.
-    /// The hand-made solution sends the 6 units A → B → C in period 0 and 2 more units round
-    /// A → B → A in period 0: the plan has 6 on ab, 6 on bc, nothing on the reverse ab.
+    /// `HandNetworks.zeroTransitCycle`. The hand-made solution sends the 6 units A → B → C in
+    /// period 0 and 2 more units round A → B → A in period 0: the plan has 6 on ab, 6 on bc,
+    /// nothing on the reverse ab.
     func testCycleFlowIsLeftOut() throws {
-        let network = try Fixtures.network("""
-        periods: 2
-        commodities: [{id: c}]
-        hubs: [{id: A, country: X}, {id: B, country: X}, {id: C, country: X}]
-        links:
-          - {id: ab, from: A, to: B, transit: 0, both_ways: true}
-          - {id: bc, from: B, to: C, transit: 0, cost: 1}
-        movements: [{id: m, commodity: c, from: A, to: C, quantity: 6, due: 0}]
-        """)
+        let network = try Fixtures.network(HandNetworks.zeroTransitCycle)
         let formulation = try Formulation.build(network)
         let columns = formulation.columns
         func arc(_ from: String, _ to: String) -> Int {
