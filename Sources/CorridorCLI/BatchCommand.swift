@@ -50,7 +50,7 @@ struct BatchRunCommand: ParsableCommand {
     @Flag(help: "Skip scenarios already in --output (after an interruption, even kill -9).")
     var resume = false
 
-    @Option(help: "Run only shard I of N (0-based: 0/4 … 3/4): scenarios whose position modulo N is I.")
+    @Option(parsing: .unconditional, help: "Run only shard I of N (0-based: 0/4 … 3/4): scenarios whose position modulo N is I.")
     var shard: String?
 
     @Option(help: "Write each scenario's plan JSON into this directory.")
@@ -90,7 +90,7 @@ struct BatchRunCommand: ParsableCommand {
         }
         if let plans {
             // Checked over the whole manifest, so that every shard writes the same files.
-            let clashes = BatchRunner.planPathClashes(ids: loaded.scenarios.map(\.id), directory: plans)
+            let clashes = BatchRunner.planPathProblems(ids: loaded.scenarios.map(\.id), directory: plans)
             if !clashes.isEmpty {
                 Console.fail(InputError(clashes.map { Diagnostic(file: manifest, path: "--plans", message: $0) }))
             }
@@ -191,25 +191,21 @@ struct BatchMergeCommand: ParsableCommand {
     func run() throws {
         var records: [BatchRecord] = []
         for input in inputs {
-            guard let data = FileManager.default.contents(atPath: input) else {
-                Console.error("\(input): no such file, or it cannot be read")
-                throw ExitCode(ExitStatus.invalidInput)
-            }
             do {
-                records += try BatchOutput.records(in: data, format: format, file: input)
+                records += try BatchOutput.records(atPath: input, format: format)
             } catch {
                 Console.fail(error)
             }
         }
-        var expected: [String]?
+        var expected: [BatchScenario]?
         if let manifest {
             do {
-                expected = try BatchManifest.load(path: manifest).scenarios.map(\.id)
+                expected = try BatchManifest.load(path: manifest).scenarios
             } catch {
                 Console.fail(error)
             }
         }
-        let merge = BatchMerge(records: records, expected: expected)
+        let merge = BatchMerge(records: records, scenarios: expected)
         do {
             let sink = try BatchOutput(path: output, format: format, truncate: true)
             for record in merge.merged { try sink.write(record) }

@@ -110,6 +110,24 @@ final class BatchPlanFileTests: XCTestCase {
         let withoutPlans = CLI.run(["batch", manifest, "--quiet", "--no-timing"])
         XCTAssertEqual(withoutPlans.status, 0, "the ids are distinct records: \(withoutPlans.err)")
     }
+
+    /// An id whose plan file name the file system cannot hold failed its scenario after the solve
+    /// ("file name is invalid"); it is refused before anything runs.
+    func testAnIdTooLongForAFileNameIsRefused() throws {
+        let directory = TemporaryDirectory()
+        let long = String(repeating: "x", count: 300)
+        let manifest = try directory.write("long.yaml", "base: \(Fixtures.dataset("tiny.yaml"))\nscenarios: [{id: \(long)}, {id: ok}]\n")
+        let plans = directory.url.appendingPathComponent("plans").path
+        let run = CLI.run(["batch", manifest, "--plans", plans, "--quiet"])
+        XCTAssertEqual(run.status, 2, run.err)
+        XCTAssertEqual(run.err, "\(manifest): --plans: scenario \"\(long.prefix(40))…\" would write a plan file name of 305 bytes, "
+                       + "more than 243; give it a shorter id\n")
+        let longest = String(repeating: "y", count: 243 - 5)
+        let fits = try directory.write("fits.yaml", "base: \(Fixtures.dataset("tiny.yaml"))\nscenarios: [{id: \(longest)}]\n")
+        let written = CLI.run(["batch", fits, "--plans", plans, "--quiet", "--no-timing"])
+        XCTAssertEqual(written.status, 0, written.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(plans)/\(longest).json"))
+    }
 }
 
 /// Output files that cannot be opened say why in the system's words, not Foundation's "You don't

@@ -88,8 +88,10 @@ enum BatchCSV {
         if record.status != "error" {
             record.error = nil
             record.objective = n("objective")
-            record.costs = CostBreakdown(transport: n("transport") ?? 0, customs: n("customs") ?? 0, holding: n("holding") ?? 0,
-                                         lateness: n("lateness") ?? 0, unmet: n("unmet_cost") ?? 0)
+            if let transport = n("transport"), let customs = n("customs"), let holding = n("holding"),
+               let lateness = n("lateness"), let unmet = n("unmet_cost") {
+                record.costs = CostBreakdown(transport: transport, customs: customs, holding: holding, lateness: lateness, unmet: unmet)
+            }
             record.quantity = n("quantity")
             record.delivered = n("delivered")
             record.deliveredPct = n("delivered_pct")

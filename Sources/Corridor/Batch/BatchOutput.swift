@@ -57,34 +57,54 @@ public final class BatchOutput: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The diagnostic for a line of a JSON Lines output that is no record, with `advice` after it.
-    static func notAJSONLinesRecord(_ line: Substring, lineNumber: Int, file: String, advice: String = "") -> Diagnostic {
-        let hint = line == BatchRecord.csvHeader ? " (this is a CSV output: --format csv)" : ""
-        return Diagnostic(file: file, path: "", line: lineNumber, message: "not a Corridor batch record in JSON Lines\(hint)\(advice)")
+    /// One line of a JSON Lines output read back: a complete record, or why it is not one.
+    enum ReadLine {
+        case record(BatchRecord)
+        case problem(Diagnostic)
     }
 
-    /// One JSON Lines record (as `jsonLine` writes it), or nil when the line is not one.
-    static func record(jsonLine line: Substring) -> BatchRecord? {
+    /// Reads line `lineNumber` of a JSON Lines output `file`; `advice` follows a problem's message.
+    static func read(jsonLine line: Substring, lineNumber: Int, file: String, advice: String = "") -> ReadLine {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try? decoder.decode(BatchRecord.self, from: Data(line.utf8))
+        guard let record = try? decoder.decode(BatchRecord.self, from: Data(line.utf8)) else {
+            let hint = line == BatchRecord.csvHeader ? " (this is a CSV output: --format csv)" : ""
+            return .problem(Diagnostic(file: file, path: "", line: lineNumber,
+                                       message: "not a Corridor batch record in JSON Lines\(hint)\(advice)"))
+        }
+        if let incompleteness = BatchRecordCheck.incompleteness(of: record) {
+            return .problem(Diagnostic(file: file, path: "", line: lineNumber,
+                                       message: "not a complete Corridor batch record: \(incompleteness)\(advice)"))
+        }
+        return .record(record)
     }
 
     /// The records of an output written in `format` (for CSV, the columns the CSV has). Every
-    /// non-empty line must be a record, and a CSV must start with this version's header: a line that
-    /// is not (an output of the other format, another file, another version's columns) is an
-    /// `InputError` naming `file` and the line, so that merging or resuming never mixes forms.
+    /// non-empty line must be a complete record, and a CSV must start with this version's header: a
+    /// line that is not (an output of the other format, another file, another version's columns, a
+    /// record missing a field its status requires) is an `InputError` naming `file` and the line, so
+    /// that merging or resuming never mixes forms.
     public static func records(in data: Data, format: Format, file: String) throws(InputError) -> [BatchRecord] {
-        var records: [BatchRecord] = []
+        try numberedRecords(in: data, format: format, file: file).map(\.record)
+    }
+
+    /// The records of the output file at `path` (`records(in:format:file:)`); a missing file, a
+    /// directory or one that cannot be read is an `InputError` naming it.
+    public static func records(atPath path: String, format: Format) throws(InputError) -> [BatchRecord] {
+        try records(in: InputBytes.read(path: path, file: path, kind: "batch output file"), format: format, file: path)
+    }
+
+    /// `records(in:format:file:)` with the line each record starts on (1-based).
+    static func numberedRecords(in data: Data, format: Format, file: String) throws(InputError) -> [(line: Int, record: BatchRecord)] {
+        var records: [(line: Int, record: BatchRecord)] = []
         var problems: [Diagnostic] = []
         switch format {
         case .jsonl:
             let text = String(decoding: data, as: UTF8.self)
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-                if let record = record(jsonLine: line) {
-                    records.append(record)
-                } else {
-                    problems.append(notAJSONLinesRecord(line, lineNumber: index + 1, file: file))
+                switch read(jsonLine: line, lineNumber: index + 1, file: file) {
+                case .record(let record): records.append((index + 1, record))
+                case .problem(let problem): problems.append(problem)
                 }
             }
         case .csv:
@@ -99,7 +119,12 @@ public final class BatchOutput: @unchecked Sendable {
                     problems.append(Diagnostic(file: file, path: "", line: row.line,
                                                message: "record cut short: a quoted field is not closed"))
                 } else if let record = BatchCSV.record(row.fields) {
-                    records.append(record)
+                    if let incompleteness = BatchRecordCheck.incompleteness(of: record) {
+                        problems.append(Diagnostic(file: file, path: "", line: row.line,
+                                                   message: "not a complete Corridor batch record: \(incompleteness)"))
+                    } else {
+                        records.append((row.line, record))
+                    }
                 } else {
                     problems.append(Diagnostic(file: file, path: "", line: row.line, message:
                         "not a Corridor batch record in CSV (\(row.fields.count) fields, not \(BatchCSV.columns.count))"))

@@ -10,10 +10,14 @@ import Foundation
 /// resolved). Those old records are rewritten with the current spelling, through a temporary file
 /// and a rename, so the output reads as one run of this version would have written it. An old
 /// absolute path that names no file any more (the checkout moved) cannot be checked: that record is
-/// matched by id, as earlier versions did, and kept as written. A record with a scenario's id whose
-/// `network` names another file stops the resume before anything is changed or run: skipping the
-/// scenario would keep a result for another file, running it again would give the id two records.
-/// CSV outputs have no `network` column; their records match by id alone.
+/// matched by id, as earlier versions did, and kept as written. CSV outputs have no `network` column;
+/// their records match by id alone.
+///
+/// The resume stops before anything is changed or run (an `InputError` naming the output and the
+/// line) when the output is not one this batch could have written: a line that is no complete record,
+/// a record whose id the manifest does not have, a second record of one scenario, or a record of a
+/// scenario's id whose `network` names another file (skipping the scenario would keep a result for
+/// another file, running it again would give the id two records).
 public enum BatchResume {
     /// What an output already holds: the ids of its records, and of those the ids of error records —
     /// scenarios `--resume` does not run again (their failure is part of the output) but that still
@@ -21,12 +25,17 @@ public enum BatchResume {
     public struct Completed: Sendable, Equatable {
         public var ids: Set<String> = []
         public var failedIds: Set<String> = []
+
+        mutating func insert(_ record: BatchRecord) {
+            ids.insert(record.id)
+            if record.status == "error" { failedIds.insert(record.id) }
+        }
     }
 
     /// What the output at `path` holds (nothing when it does not exist), `scenarios` being every
-    /// scenario of the manifest. Throws `InputError` (naming the output, line and `network`) for
-    /// records of another file, for lines that are not records of `format` (another format, a
-    /// foreign file) and for a directory or a pipe, and file-system errors as they come.
+    /// scenario of the manifest. Throws `InputError` (naming the output and the line) for an output
+    /// this batch could not have written (above) and for a directory or a pipe, and file-system
+    /// errors as they come.
     public static func completed(path: String, format: BatchOutput.Format,
                                  scenarios: [BatchScenario]) throws -> Completed {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return Completed() }
@@ -40,9 +49,13 @@ public enum BatchResume {
         guard format == .jsonl else {
             // A CSV record may span lines (a quoted error message): complete means up to its end.
             let complete = data.prefix(BatchCSV.rows(in: data).complete)
-            let records = try BatchOutput.records(in: complete, format: format, file: path)
+            var ledger = Ledger(file: path, scenarios: scenarios)
+            for (line, record) in try BatchOutput.numberedRecords(in: complete, format: format, file: path) {
+                _ = ledger.enter(record, line: line)
+            }
+            if !ledger.problems.isEmpty { throw InputError(ledger.problems) }
             if complete.count < data.count { try truncate(path, to: complete.count) }
-            return Completed(ids: Set(records.map(\.id)), failedIds: Set(records.filter { $0.status == "error" }.map(\.id)))
+            return ledger.completed
         }
         let complete = data.prefix(data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0)
         let review = try Review(complete, file: path, scenarios: scenarios)
@@ -51,52 +64,77 @@ public enum BatchResume {
         } else if complete.count < data.count {
             try truncate(path, to: complete.count)
         }
-        return review.completed
+        return review.ledger.completed
+    }
+
+    private static let advice = "; resume only into an output of this batch"
+
+    /// The records met so far, checked against the manifest: ids it has, one record per id.
+    private struct Ledger {
+        let file: String
+        let byId: [String: BatchScenario]
+        var firstLines: [String: Int] = [:]
+        var completed = Completed()
+        var problems: [Diagnostic] = []
+
+        init(file: String, scenarios: [BatchScenario]) {
+            self.file = file
+            byId = Dictionary(scenarios.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// Records `record` (read on `line`) and returns its scenario; nil, with the problem noted,
+        /// when the manifest has no such scenario or the output holds the scenario already.
+        mutating func enter(_ record: BatchRecord, line: Int) -> BatchScenario? {
+            guard let scenario = byId[record.id] else {
+                problems.append(Diagnostic(file: file, path: "id", line: line,
+                                           message: "scenario \"\(record.id)\" is not in the manifest\(advice)"))
+                return nil
+            }
+            if let first = firstLines[record.id] {
+                problems.append(Diagnostic(file: file, path: "id", line: line, message:
+                    "scenario \"\(record.id)\" has a record on line \(first) already; delete one of them to resume"))
+                return nil
+            }
+            firstLines[record.id] = line
+            completed.insert(record)
+            return scenario
+        }
     }
 
     /// The complete lines of a JSON Lines output, old records renamed, and what its records hold.
     private struct Review {
         var lines: [String] = []
-        var completed = Completed()
+        var ledger: Ledger
         var rewritten = false
 
         init(_ data: Data, file: String, scenarios: [BatchScenario]) throws(InputError) {
-            let byId = Dictionary(scenarios.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            // The real file of each scenario network, looked up once per distinct path.
-            var realFiles: [String: String] = [:]
-            var problems: [Diagnostic] = []
+            ledger = Ledger(file: file, scenarios: scenarios)
+            let files = BatchRecordCheck.FileIdentities()
             let text = String(decoding: data, as: UTF8.self)
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
                 lines.append(String(line))
-                guard var record = BatchOutput.record(jsonLine: line) else {
-                    problems.append(BatchOutput.notAJSONLinesRecord(line, lineNumber: index + 1, file: file,
-                                                                    advice: "; resume only into an output of this batch"))
+                var record: BatchRecord
+                switch BatchOutput.read(jsonLine: line, lineNumber: index + 1, file: file, advice: advice) {
+                case .record(let read): record = read
+                case .problem(let problem):
+                    ledger.problems.append(problem)
                     continue
                 }
-                completed.ids.insert(record.id)
-                if record.status == "error" { completed.failedIds.insert(record.id) }
-                guard let scenario = byId[record.id], let network = record.network, network != scenario.networkLabel else {
-                    continue
-                }
-                let recordFile = network.hasPrefix("/") ? BatchFilePath.real(network) : nil
-                if network.hasPrefix("/"), recordFile == nil {
-                    // An old absolute path that names nothing any more (the checkout moved): it cannot be
-                    // checked, so it is matched by id as earlier versions did, and kept as written.
-                    continue
-                }
-                let scenarioFile = realFiles[scenario.network] ?? BatchFilePath.identity(scenario.network)
-                realFiles[scenario.network] = scenarioFile
-                if let recordFile, recordFile == scenarioFile {
+                guard let scenario = ledger.enter(record, line: index + 1) else { continue }
+                switch BatchRecordCheck.network(of: record, scenario: scenario, files: files) {
+                case .same, .unverifiable:
+                    break
+                case .oldSpelling:
                     record.network = scenario.networkLabel
                     lines[lines.count - 1] = BatchOutput.jsonLine(record)
                     rewritten = true
-                } else {
-                    problems.append(Diagnostic(file: file, path: "network", line: index + 1, message:
-                        "scenario \"\(record.id)\" was run on \(network), but the manifest gives \(scenario.networkLabel); "
-                        + "use a new output, or delete this line to run the scenario again"))
+                case .other(let network):
+                    ledger.problems.append(Diagnostic(file: file, path: "network", line: index + 1, message:
+                        BatchRecordCheck.otherNetwork(network, record: record, scenario: scenario)
+                        + "; use a new output, or delete this line to run the scenario again"))
                 }
             }
-            if !problems.isEmpty { throw InputError(problems) }
+            if !ledger.problems.isEmpty { throw InputError(ledger.problems) }
         }
     }
 
@@ -106,5 +144,4 @@ public enum BatchResume {
         defer { try? handle.close() }
         try handle.truncate(atOffset: UInt64(length))
     }
-
 }

@@ -65,23 +65,34 @@ public struct BatchRunner: Sendable {
         return URL(fileURLWithPath: directory).appendingPathComponent(safe + ".json").path
     }
 
-    /// Scenarios whose plan files would be the same file (ids that differ only in characters that
-    /// become `_`, or only in case, which some file systems ignore): one message per clash, naming
-    /// both ids and the file, in manifest order. `--plans` refuses to run when there is any, since
-    /// which plan the file held would depend on the order the jobs finish.
-    public static func planPathClashes(ids: [String], directory: String) -> [String] {
+    /// Longest plan file name, in bytes: the file system's 255, less what the temporary file that
+    /// `writePlan` renames into place adds (`.tmp-` and a process id).
+    static let longestPlanFileName = 255 - 12
+
+    /// Why `--plans` cannot write every scenario's plan file: scenarios whose plan files would be the
+    /// same file (ids that differ only in characters that become `_`, or only in case, which some
+    /// file systems ignore), and ids too long for a file name. One message per problem, in manifest
+    /// order. `--plans` refuses to run when there is any: which plan a shared file held would depend
+    /// on the order the jobs finish, and a long id would fail its scenario after the solve.
+    public static func planPathProblems(ids: [String], directory: String) -> [String] {
         var first: [String: String] = [:]
-        var clashes: [String] = []
+        var problems: [String] = []
         for id in ids {
             let path = planPath(id: id, directory: directory)
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            if name.utf8.count > longestPlanFileName {
+                problems.append("scenario \"\(id.prefix(40))…\" would write a plan file name of \(name.utf8.count) bytes, "
+                                + "more than \(longestPlanFileName); give it a shorter id")
+                continue
+            }
             let key = path.lowercased()
             if let earlier = first[key] {
-                clashes.append("scenarios \"\(earlier)\" and \"\(id)\" would both write \(path); give one another id")
+                problems.append("scenarios \"\(earlier)\" and \"\(id)\" would both write \(path); give one another id")
             } else {
                 first[key] = id
             }
         }
-        return clashes
+        return problems
     }
 
     static func writePlan(_ plan: Plan, id: String, directory: String) throws {

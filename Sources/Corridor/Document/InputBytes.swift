@@ -16,15 +16,17 @@ enum InputBytes {
             // cannot be read (a directory, a closed descriptor), and endless input must not exhaust memory.
             return try readLimited(FileHandle.standardInput, file: file)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(file: file, message: "no such file")
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            // The system's reason, but for the usual one: a symbolic link loop is not a missing file.
+            let code = errno
+            throw InputError(file: file, message: code == ENOENT || code == ENOTDIR
+                ? "no such file" : "cannot be read (\(String(cString: strerror(code))))")
         }
-        guard !isDirectory.boolValue else {
+        guard info.st_mode & S_IFMT != S_IFDIR else {
             throw InputError(file: file, message: "is a directory, not a \(kind)")
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-           size.uint64Value > UInt64(maximumBytes) {
+        if info.st_mode & S_IFMT == S_IFREG, info.st_size > maximumBytes {
             throw tooLarge(file)
         }
         let handle: FileHandle
