@@ -23,7 +23,7 @@ enum BadInputFixture {
 /// Bounds on one run, for a debug build on a shared 2-core machine: several times what the
 /// cases take there, and well below `CLI.defaultTimeout`, so a slow case fails with its time
 /// instead of being killed as hung. Measured (debug build, 2 cores): huge models refused in
-/// 0.1 s, alias bombs 0.02–1 s, /dev/zero cut off at 1 GiB in 0.7–1.8 s, 10 MB of text 0.2–2.9 s.
+/// 0.1 s, alias bombs 0.02–1 s, endless `yes` cut off at 1 GiB in 1–3 s, 10 MB of text 0.2–2.9 s.
 enum RunBound {
     static let quick: Double = 5
     static let tenMegabytes: Double = 10

@@ -9,7 +9,7 @@ final class BadVerifyInputTests: XCTestCase {
         let directory = TemporaryDirectory()
         let network = try directory.write("net.yaml", Data([0xFF, 0x00, 0xFE]))
         let plan = try directory.write("plan.json", "{}")
-        assertInvalid(CLI.run(["verify", network, plan]), naming: network, message: "is not UTF-8", "verify")
+        assertInvalid(CLI.run(["verify", network, plan]), naming: network, message: "(binary or corrupted file?)", "verify")
     }
 
     func testVerifyWithBadPlan() throws {

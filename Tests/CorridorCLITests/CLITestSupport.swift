@@ -47,6 +47,8 @@ enum CLI {
         case file(String)
         /// A closed descriptor 0.
         case closed
+        /// The output of this shell command through a pipe (an endless `yes`).
+        case shellOutput(String)
     }
 
     /// Runs `corridor arguments…`, feeding `stdin` through a pipe.
@@ -88,6 +90,10 @@ enum CLI {
             // Foundation cannot close a child's descriptor 0; the shell can, then execs corridor.
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", "exec \"$0\" \"$@\" <&-", executable.path] + arguments
+        case .shellOutput(let command):
+            // The pipeline's status is corridor's (the last command's).
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "\(command) | \"$0\" \"$@\"", executable.path] + arguments
         }
         process.standardOutput = output
         process.standardError = errors

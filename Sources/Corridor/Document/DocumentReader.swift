@@ -40,7 +40,7 @@ public enum DocumentReader {
             throw InputError(file: file, message: "is not UTF-8 text (binary or corrupted file?)")
         }
         if text.contains("\0") {
-            throw InputError(file: file, message: "contains NUL bytes (binary or corrupted file?)")
+            throw InputBytes.containsNUL(file)
         }
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw InputError(file: file, message: "is empty")

@@ -3,7 +3,7 @@ import Foundation
 /// Reads an input file's bytes, or standard input's for `-`, with the checks every input gets: a
 /// missing file, a directory, a file larger than `maximumBytes` or one that cannot be read is an
 /// `InputError` naming it (exit status 2), never a crash; endless input (devices, pipes) is cut off
-/// at the limit. Network documents (`DocumentReader`) and plan files (`PlanJSON`) both read here.
+/// at the limit, or at the first NUL byte (no input is binary). Network documents (`DocumentReader`) and plan files (`PlanJSON`) both read here.
 enum InputBytes {
     /// Largest input accepted, in bytes.
     static let maximumBytes = 1 << 30
@@ -50,9 +50,16 @@ enum InputBytes {
                 throw InputError(file: file, message: "cannot be read (\(IOFailure.reason(error)))")
             }
             guard let chunk, !chunk.isEmpty else { return data }
+            // Every input is text: a NUL byte ends the read at once (`/dev/zero` was read to the limit).
+            let hasNUL = chunk.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+            if hasNUL { throw containsNUL(file) }
             data.append(chunk)
             if data.count > maximumBytes { throw tooLarge(file) }
         }
+    }
+
+    static func containsNUL(_ file: String) -> InputError {
+        InputError(file: file, message: "contains NUL bytes (binary or corrupted file?)")
     }
 
     static func tooLarge(_ file: String) -> InputError {
