@@ -87,7 +87,9 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (text, made) = NetworkGenerator(parameters).generate()
+        // Drawn only when standard error is a terminal, and only past two seconds: small sizes stay quiet.
+        let bar = ProgressBar(label: "generate: movements", enabled: true, after: 2)
+        let (text, made) = NetworkGenerator(parameters).generate { done, total in bar.update(done: done, total: total) }
         if made < parameters.links {
             Console.error("corridor generate: made \(made) of the \(parameters.links) links asked for; "
                           + "\(parameters.hubs) hubs have room for no more")

@@ -9,9 +9,14 @@ final class ProgressBar: @unchecked Sendable {
     private let start = Date()
     private var lastDraw = Date.distantPast
 
-    init(label: String, enabled: Bool) {
+    private let delay: TimeInterval
+    private var drawn = false
+
+    /// `after`: seconds before the first draw (a short job shows no bar at all).
+    init(label: String, enabled: Bool, after delay: TimeInterval = 0) {
         self.label = label
         self.enabled = enabled && isatty(STDERR_FILENO) == 1
+        self.delay = delay
     }
 
     func update(done: Int, total: Int, note: String? = nil) {
@@ -19,7 +24,9 @@ final class ProgressBar: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
+        guard now.timeIntervalSince(start) >= delay || drawn else { return }
         guard done == total || now.timeIntervalSince(lastDraw) > 0.1 else { return }
+        drawn = true
         lastDraw = now
         let fraction = Double(done) / Double(total)
         let width = 30

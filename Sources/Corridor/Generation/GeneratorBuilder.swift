@@ -90,6 +90,9 @@ struct GeneratorBuilder {
     var customsDefaultDelay = 2
     var movements: [Movement] = []
 
+    /// Told (movements made, movements asked for) as movements are drawn.
+    var progress: ((Int, Int) -> Void)?
+
     init(parameters: NetworkGenerator.Parameters, maximumSlack: Int) {
         self.parameters = parameters
         self.maximumSlack = maximumSlack

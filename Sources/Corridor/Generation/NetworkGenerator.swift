@@ -98,8 +98,12 @@ public struct NetworkGenerator: Sendable {
 
     /// The document and how many links it declares: fewer than `parameters.links` when the hubs have
     /// no room for more (links join near neighbours, one per pair and mode), e.g. 3 hubs and 1000 links.
-    public func generate() -> (document: String, links: Int) {
+    /// `progress`, when given, hears (movements made, movements asked for) as movements are drawn —
+    /// the long part with many hubs (each draw a shortest-path search): 20,000 hubs and a million
+    /// movements take some 15 minutes.
+    public func generate(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> (document: String, links: Int) {
         var builder = GeneratorBuilder(parameters: parameters, maximumSlack: maximumSlack)
+        builder.progress = progress
         builder.build()
         return (builder.render(), builder.links.count)
     }
