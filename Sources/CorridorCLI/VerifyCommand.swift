@@ -43,7 +43,7 @@ struct VerifyCommand: ParsableCommand {
             Console.write("\(plan): the plan holds (\(planned.movements.count) movements, objective \(planned.objective))\n")
             return
         }
-        var lines = ["\(plan): \(result.violations.count) violation\(result.violations.count == 1 ? "" : "s")"]
+        var lines = ["\(plan): \(Readable.counted(result.violations.count, "violation"))"]
         lines += result.violations.map { "  \($0)" }
         Console.write(lines.joined(separator: "\n") + "\n")
         throw ExitCode(ExitStatus.failure)

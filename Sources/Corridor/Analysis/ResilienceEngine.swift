@@ -65,7 +65,7 @@ public struct ResilienceEngine: Sendable {
         let bytes = Self.peakBytes(of: formulation.program, workers: workers)
         guard bytes <= limit else {
             throw SizeEstimate.tooLarge(formulation.program, bytes: bytes, limit: limit, file: file,
-                                        for: " for a resilience run on \(workers) worker\(workers == 1 ? "" : "s")")
+                                        for: " for a resilience run on \(Readable.counted(workers, "worker"))")
         }
         let planOptions = options
         var options = options

@@ -68,7 +68,7 @@ public enum ResilienceText {
     }
 
     public static func render(_ report: RandomFailureReport) -> String {
-        let how = report.failures.map { "\($0) random failure\($0 == 1 ? "" : "s") per trial" }
+        let how = report.failures.map { "\(Readable.counted($0, "random failure")) per trial" }
             ?? "each element failing with probability \(report.probability ?? 0)"
         var lines = ["Resilience — random failures — \(report.network)", baselineLine(report.baseline),
                      "\(Readable.count(report.trials)) trials (seed \(report.seed)), \(how); \(Readable.count(report.solved)) re-solves", ""]
