@@ -6,8 +6,9 @@ extension GLPKProblem {
     /// The result comes from GLPK's return code *and* the solution status: a return code of
     /// 0 only means the solver ended normally, not that the solution is optimal.
     ///
-    /// - Infeasibility or unboundedness proven by the presolver (`GLP_ENOPFS`/`GLP_ENODFS`)
-    ///   maps to `.infeasible`/`.unbounded`.
+    /// - Infeasibility or unboundedness found by the presolver (`GLP_ENOPFS`/`GLP_ENODFS`) is
+    ///   checked by the simplex without presolve (within what remains of the limits), whose verdict
+    ///   is the result: the presolver's tolerances misjudge badly scaled data.
     /// - With `options.basis == .keep`, an invalid, singular or ill-conditioned starting
     ///   basis (`GLP_EBADB`/`GLP_ESING`/`GLP_ECOND`) triggers one retry from an advanced
     ///   basis, within what remains of the time limit.
@@ -76,6 +77,18 @@ extension GLPKProblem {
                 glp_adv_basis(handle, 0)
                 code = glp_simplex(handle, &parm)
             }
+            if parm.presolve == GLP_ON, code == GLP_ENOPFS || code == GLP_ENODFS {
+                // The presolver's verdict comes from its own tolerances, and on badly scaled data it
+                // can be wrong (a `uses` of 1e10 on a capacity of 300: "no primal feasible solution"
+                // for a model that is always feasible). The simplex decides, without it.
+                parm.tm_lim = Self.remaining(parm.tm_lim, since: start, clock: clock)
+                if parm.it_lim != .max {
+                    parm.it_lim = max(0, parm.it_lim - (glp_get_it_cnt(handle) - iterationsBefore))
+                }
+                parm.presolve = GLP_OFF
+                glp_adv_basis(handle, 0)
+                code = glp_simplex(handle, &parm)
+            }
             lastSolveIterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
             lastExactIterations = 0
             lastExactCheck = nil
@@ -90,8 +103,12 @@ extension GLPKProblem {
             lastSolveIterations += simplexIterations
             switch exact {
             case .optimal:
+                // The exact solver's values solve GLPK's approximation of the data (each non-integer
+                // replaced by a nearby fraction: up to 1e-9 relative, so units of a 1e9 quantity go
+                // missing or cost 1e9 each). Keep its basis — the optimal vertex — and compute that
+                // vertex from the data as written: primal simplex from it, normally no iteration.
                 lastExactCheck = .confirmed
-                return exact
+                return restoreOptimum(saveBasis(), parm)
             case .timeLimit, .iterationLimit:
                 return exact
             case .infeasible, .unbounded, .failed:

@@ -90,8 +90,7 @@ public struct ResilienceEngine: Sendable {
         // From the plan itself, so the baseline row shows `corridor plan`'s figures to the last digit
         // (summed per movement as the plan sums them, not per column).
         baseline = ScenarioMetrics(plan: PlanExtractor.plan(network: network, formulation: formulation,
-                                                            values: planned.values, objective: planned.objective,
-                                                            iterations: 0))
+                                                            values: planned.values, iterations: 0))
         baselineActivities = formulation.program.rowActivities(of: planned.values)
         var columns = Array(repeating: [Int](), count: network.arcs.count)
         for j in 0..<formulation.columns.kind.count where formulation.columns.kind[j] == .flow {

@@ -5,7 +5,7 @@ public struct Plan: Codable, Sendable, Equatable {
     public var network: String
     /// `optimal` for every plan Corridor prints.
     public var status: String
-    /// The LP's objective value as reported by the solver.
+    /// The LP's objective at the solution (`PlanExtractor.objective`: c·x with solver noise below 1e-12 dropped).
     public var objective: Double
     public var costs: CostBreakdown
     public var periods: Int

@@ -5,8 +5,23 @@ import CorridorLP
 /// late quantities, itineraries and the cost breakdown. Reads the formulation's maps only; the plan
 /// is then checked by `PlanVerifier`, which does not.
 public enum PlanExtractor {
-    public static func plan(network: Network, formulation: Formulation, values: [Double], objective: Double,
-                            iterations: Int) -> Plan {
+    /// Values below this magnitude are the solver's rounding noise, not flow: the model's numbers
+    /// are 0 or at least 1e-12 (contract-readings 3), and noise of 1e-15 on a leg that costs 4e9 a
+    /// unit moved a printed objective 3.6e-6 off the optimum (a fuzz run found it).
+    static let noise = 1e-12
+
+    /// The objective at `values` with noise dropped: c·x + constant, summed in column order.
+    public static func objective(of program: LinearProgram, values: [Double]) -> Double {
+        var total = program.objectiveConstant
+        for (j, cost) in program.objective.enumerated() where cost != 0 && abs(values[j]) >= noise {
+            total += cost * values[j]
+        }
+        return total
+    }
+
+    /// The plan of the LP solution `values`; its objective is `objective(of:values:)`.
+    public static func plan(network: Network, formulation: Formulation, values: [Double], iterations: Int) -> Plan {
+        let objective = objective(of: formulation.program, values: values)
         var costs = CostBreakdown()
         var movements = [MovementPlan?](repeating: nil, count: network.movements.count)
         for (g, range) in formulation.groupColumns.enumerated() {

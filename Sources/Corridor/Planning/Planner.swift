@@ -98,8 +98,7 @@ public enum Planner {
               + (options.solver.exactCheck ? ", \(problem.lastExactIterations) of them in the exact check" : ""))
         let primal = problem.primalValues()
         let duals = problem.rowDuals()
-        var plan = PlanExtractor.plan(network: network, formulation: formulation, values: primal,
-                                      objective: problem.objectiveValue, iterations: iterations)
+        var plan = PlanExtractor.plan(network: network, formulation: formulation, values: primal, iterations: iterations)
         plan.bottlenecks = BottleneckAnalysis.compute(network: network, formulation: formulation, rowDuals: duals)
         stage("plan extracted")
         let verification = PlanVerifier(network: network).verify(plan)

@@ -107,11 +107,14 @@ extension PlanVerifier {
             let i = touched.hub, changes = touched.changes
             let holdingPerUnit = uses.dot(network.hubs[i].holdingCost)
             var stock = 0.0
+            // What printing may have hidden in the changes so far (below).
+            var hidden = 0.0
             var next = 0
             var t = changes[0].period
             while true {
                 if next < changes.count, changes[next].period == t {
                     stock += changes[next].change
+                    hidden += PlanNumbers.zeroTolerance + PlanNumbers.relativeRounding * abs(changes[next].change)
                     next += 1
                 }
                 if stock < -slack(scale) {
@@ -124,10 +127,11 @@ extension PlanVerifier {
                     }
                     break
                 }
-                // The plan prints quantities under 1e-9 as 0, so each change may hide that much: a
-                // stock no larger is what zeroing left, not something held (with a large `uses` it
-                // would otherwise overfill a small storage limit).
-                guard stock > min(PlanNumbers.zeroTolerance * Double(max(1, next)), slack(scale)) else {
+                // The plan prints quantities under 1e-9 as 0 and others to 12 significant digits, so
+                // each change may hide 1e-9 and 1e-12 of itself: a stock no larger is what printing
+                // left, not something held (with a large `uses` it would otherwise overfill a small
+                // storage limit; 9,180,794,859.163328 units unmet printed as …859.16 left 0.0033).
+                guard stock > min(hidden, slack(scale)) else {
                     // Nothing held: nothing happens here until the stock next changes.
                     guard next < changes.count else { break }
                     t = changes[next].period

@@ -20,8 +20,9 @@ public struct PlanVerifier {
         printedCostSlack = Self.printedCostSlack(network)
     }
 
-    /// For each movement, 1e-9 units in each of its H + 1 printable places (unmet and a delivery per
-    /// period, or as many dropped legs), each at the most a unit of it can cost: its unmet penalty,
+    /// For each movement, 1e-9 units and 12-digit rounding (1e-12 of its quantity) in each of its
+    /// H + 1 printable places (unmet and a delivery per period, or as many dropped legs), each at the
+    /// most a unit of it can cost: its unmet penalty,
     /// lateness over the whole horizon, and the dearest leg and holding in every period. Far below
     /// the relative tolerance on ordinary networks; it keeps plans of 1e-10 units at penalties of
     /// 1e9 from failing over numbers the contract says to print as 0.
@@ -40,7 +41,8 @@ public struct PlanVerifier {
         return network.movements.reduce(0) { total, movement in
             let perUnit = movement.unmetPenalty + movement.latePenalty * horizon
                 + horizon * (dearestLeg[movement.commodity] + dearestHolding[movement.commodity])
-            return total + PlanNumbers.zeroTolerance * (horizon + 1) * perUnit
+            let hidden = PlanNumbers.zeroTolerance + PlanNumbers.relativeRounding * movement.quantity
+            return total + hidden * (horizon + 1) * perUnit
         }
     }
 

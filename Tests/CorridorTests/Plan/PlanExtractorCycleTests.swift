@@ -26,7 +26,7 @@ final class PlanExtractorCycleTests: XCTestCase {
         if let delivery = columns.kind.indices.first(where: { columns.kind[$0] == .delivery && columns.period[$0] == 0 }) {
             values[delivery] = 6  // (the pruned model may deliver on arrival instead)
         }
-        let plan = PlanExtractor.plan(network: network, formulation: formulation, values: values, objective: 6, iterations: 0)
+        let plan = PlanExtractor.plan(network: network, formulation: formulation, values: values, iterations: 0)
         let m = try XCTUnwrap(plan.movements.first)
         XCTAssertEqual(m.legs.map { "\($0.from)→\($0.to)" }, ["A→B", "B→C"])
         XCTAssertEqual(m.legs.map(\.quantity), [6, 6])
