@@ -38,7 +38,7 @@ struct BatchRunCommand: ParsableCommand {
     @Argument(help: "Manifest (.yaml, .yml or .json).")
     var manifest: String
 
-    @Option(help: "Append results to this file instead of standard output.")
+    @Option(help: "Write results to this file instead of standard output: a new or empty file, or with --resume one this batch started.")
     var output: String?
 
     @Option(help: "Output format: jsonl or csv.")
@@ -95,6 +95,10 @@ struct BatchRunCommand: ParsableCommand {
                 Console.fail(InputError(clashes.map { Diagnostic(file: manifest, path: "--plans", message: $0) }))
             }
         }
+        if let output, let refusal = BatchOutput.refusal(output: output, manifest: manifest,
+                                                         inputs: loaded.scenarios.map(\.network), mayHoldResults: resume) {
+            Console.fail(refusal)
+        }
         var scenarios = loaded.scenarios
         if let (index, count) = parsedShard { scenarios = loaded.shard(index, of: count) }
         let sink: BatchOutput
@@ -104,6 +108,11 @@ struct BatchRunCommand: ParsableCommand {
                 let done = try BatchResume.completed(path: output, format: format, scenarios: loaded.scenarios)
                 earlierFailures = scenarios.filter { done.failedIds.contains($0.id) }.count
                 scenarios.removeAll { done.ids.contains($0.id) }
+                if !quiet, !done.retried.isEmpty {
+                    Console.error("batch: running again \(Readable.counted(done.retried.count, "scenario")) that hit the time "
+                                  + "or memory limit: \(done.retried.prefix(5).joined(separator: ", "))"
+                                  + (done.retried.count > 5 ? ", …" : ""))
+                }
             }
             sink = try BatchOutput(path: output, format: format)
         } catch let error as InputError {
@@ -204,6 +213,10 @@ struct BatchMergeCommand: ParsableCommand {
             } catch {
                 Console.fail(error)
             }
+        }
+        if let output, let manifest, let refusal = BatchOutput.refusal(output: output, manifest: manifest, inputs: [],
+                                                                       mayHoldResults: true) {
+            Console.fail(refusal)  // the inputs may be the output: they are read before it is written
         }
         let merge = BatchMerge(records: records, scenarios: expected)
         do {

@@ -24,6 +24,9 @@ struct CorridorCommand: ParsableCommand {
 
     /// Parses and runs; an invalid command line exits with 2 (contract §5), not ArgumentParser's 64.
     static func main() {
+        // A closed pipe (`corridor batch … | head`) is a write error that each command reports
+        // (exit 1, the reason on standard error), not a silent death by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -109,9 +109,86 @@ final class BatchOutputCheckTests: XCTestCase {
         XCTAssertTrue(validate.err.contains("cannot be read (Too many levels of symbolic links)"), validate.err)
     }
 
+    /// An output that is the manifest or a network the batch reads, or (without `--resume`) a file
+    /// that already holds results, is refused before anything runs: records appended to a network
+    /// made it invalid YAML, and a second plain run gave every scenario two records.
+    func testAnOutputThatWouldDestroyAnInputOrDoubleTheRecordsIsRefused() throws {
+        let network = directory.url.appendingPathComponent("tiny.yaml").path
+        let networkBefore = try Data(contentsOf: URL(fileURLWithPath: network))
+        let manifestBefore = try Data(contentsOf: URL(fileURLWithPath: manifest))
+        let intoNetwork = CLI.run(["batch", manifest, "--output", network, "--quiet"])
+        XCTAssertEqual(intoNetwork.status, 2)
+        XCTAssertEqual(intoNetwork.err, "\(network): is \(network), a network the batch reads: the output would write into it; "
+                       + "give another --output\n")
+        let intoManifest = CLI.run(["batch", manifest, "--output", manifest, "--resume", "--quiet"])
+        XCTAssertEqual(intoManifest.status, 2)
+        XCTAssertEqual(intoManifest.err, "\(manifest!): is the manifest: the output would write over it; give another --output\n")
+        let output = try directory.write("out.jsonl", fresh.joined(separator: "\n") + "\n")
+        let again = CLI.run(["batch", manifest, "--output", output, "--quiet"])
+        XCTAssertEqual(again.status, 2)
+        XCTAssertEqual(again.err, "\(output): already holds results: add --resume to carry on from them, "
+                       + "or remove the file to start again\n")
+        let mergeOverManifest = CLI.run(["batch", "merge", "--manifest", manifest, output, "--output", manifest])
+        XCTAssertEqual(mergeOverManifest.status, 2)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: network)), networkBefore)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: manifest)), manifestBefore)
+        XCTAssertEqual(try String(contentsOfFile: output, encoding: .utf8), fresh.joined(separator: "\n") + "\n")
+
+        // A merge may write over one of its inputs: they are read before it is written.
+        let mergeInPlace = CLI.run(["batch", "merge", "--manifest", manifest, output, "--output", output])
+        XCTAssertEqual(mergeInPlace.status, 0, mergeInPlace.err)
+        XCTAssertEqual(try String(contentsOfFile: output, encoding: .utf8), fresh.joined(separator: "\n") + "\n")
+        // An empty file is a new output.
+        let empty = try directory.write("empty.jsonl", "")
+        XCTAssertEqual(CLI.run(["batch", manifest, "--output", empty, "--quiet", "--no-timing"]).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: empty, encoding: .utf8), fresh.joined(separator: "\n") + "\n")
+    }
+
+    /// A failure that depends on the run — the time limit, an LP too large for the memory the jobs
+    /// share — is not kept by `--resume`: its line goes and the scenario runs again (a batch that hit
+    /// the limit could never finish without deleting lines by hand). Other failures stay.
+    func testResumeRunsAgainWhatFailedOnTimeOrMemory() throws {
+        let timedOut = #"{"error":"no optimal plan within the time limit","id":"b/scale_quantities=0.5","network":"tiny.yaml","status":"error"}"#
+        let tooLarge = #"{"error":"tiny.yaml: the LP is too large for a batch of 2 jobs: …","id":"b/scale_quantities=2","network":"tiny.yaml","status":"error"}"#
+        let output = try directory.write("out.jsonl", [fresh[0], timedOut, tooLarge].joined(separator: "\n") + "\n")
+        let resumed = CLI.run(["batch", manifest, "--output", output, "--resume", "--no-timing"])
+        XCTAssertEqual(resumed.status, 0, resumed.err)
+        XCTAssertTrue(resumed.err.hasPrefix("batch: running again 2 scenarios that hit the time or memory limit: "
+                                            + "b/scale_quantities=0.5, b/scale_quantities=2\n"), resumed.err)
+        XCTAssertEqual(try String(contentsOfFile: output, encoding: .utf8), fresh.joined(separator: "\n") + "\n")
+
+        let csv = CLI.run(["batch", manifest, "--quiet", "--no-timing", "--format", "csv"]).out.split(separator: "\n").map(String.init)
+        let csvOutput = try directory.write("out.csv", [csv[0], csv[1], "b/scale_quantities=0.5,error,,,,,,,,,,,,,,,,,,no optimal plan within the time limit",
+                                                        "b/scale_quantities=2,error,,,,,,,,,,,,,,,,,,\"other failure, kept\""].joined(separator: "\n") + "\n")
+        let csvResumed = CLI.run(["batch", manifest, "--output", csvOutput, "--resume", "--no-timing", "--format", "csv", "--quiet"])
+        XCTAssertEqual(csvResumed.status, 1, "the other failure is kept and counts: \(csvResumed.err)")
+        XCTAssertEqual(try String(contentsOfFile: csvOutput, encoding: .utf8),
+                       [csv[0], csv[1], "b/scale_quantities=2,error,,,,,,,,,,,,,,,,,,\"other failure, kept\"", csv[2]].joined(separator: "\n") + "\n")
+    }
+
     func testANegativeShardIsRefusedAsAShard() throws {
         let run = CLI.run(["batch", manifest, "--shard", "-1/2"])
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.err.hasPrefix("Error: --shard must be I/N with 0 ≤ I < N, e.g. 0/4"), run.err)
+    }
+}
+
+/// A reader that closes the pipe early (`corridor generate | head -c 10`) is a write error reported
+/// like any other — exit 1, the reason on standard error — not a silent death by SIGPIPE.
+final class ClosedPipeTests: XCTestCase {
+    func testAClosedStandardOutputIsReportedNotASignal() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        // generate --size L writes some 300 KB in one go: far more than a pipe holds before head closes it.
+        let directory = TemporaryDirectory()
+        let errorFile = directory.url.appendingPathComponent("stderr").path
+        process.arguments = ["-c", "\"$0\" generate --size L 2>\"$1\" | head -c 10 >/dev/null; exit ${PIPESTATUS[0]}",
+                             CLI.executableURL.path, errorFile]
+        try process.run()
+        process.waitUntilExit()
+        let errors = try String(contentsOfFile: errorFile, encoding: .utf8)
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertEqual(process.terminationStatus, 1, "141 is death by SIGPIPE: \(errors)")
+        XCTAssertEqual(errors, "corridor: cannot write to standard output: Broken pipe\n")
     }
 }

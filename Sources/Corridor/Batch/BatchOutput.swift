@@ -38,6 +38,33 @@ public final class BatchOutput: @unchecked Sendable {
         }
     }
 
+    /// Why `path` cannot be a batch's output, before anything runs: it is the manifest or one of the
+    /// files read (`inputs`: the scenarios' networks; records appended to one made it invalid YAML,
+    /// a merge written over the manifest replaced it), or — unless `mayHoldResults` — a regular file that
+    /// already holds something (a second plain run appended a second record of every scenario,
+    /// an output `--resume` then refuses). `mayHoldResults`: `--resume`, or `batch merge`, which
+    /// writes its output anew. Nil when it can be.
+    public static func refusal(output path: String, manifest: String, inputs: [String], mayHoldResults: Bool) -> InputError? {
+        let target = BatchFilePath.identity(path)
+        if target == BatchFilePath.identity(manifest) {
+            return InputError(file: path, message: "is the manifest: the output would write over it; give another --output")
+        }
+        var seen = Set<String>()
+        for input in inputs where seen.insert(input).inserted {
+            if BatchFilePath.identity(input) == target {
+                return InputError(file: path, message: "is \(input), a network the batch reads: the output would write into it; "
+                                  + "give another --output")
+            }
+        }
+        if !mayHoldResults, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           attributes[.type] as? FileAttributeType == .typeRegular,
+           let size = attributes[.size] as? NSNumber, size.intValue > 0 {
+            return InputError(file: path, message: "already holds results: add --resume to carry on from them, "
+                              + "or remove the file to start again")
+        }
+        return nil
+    }
+
     /// Appends one record as a line. Throws when the output cannot be written (a full disk,
     /// `/dev/full`, a closed pipe).
     public func write(_ record: BatchRecord) throws {

@@ -50,6 +50,14 @@ public struct BatchRecord: Codable, Sendable, Equatable {
         self.error = error
     }
 
+    /// True for a failure that depends on the run rather than the input — the time limit, or an LP
+    /// too large for the memory the jobs share — so that `--resume` runs the scenario again (with
+    /// a longer `--time-limit` or fewer `--jobs` it may succeed) instead of keeping the failure.
+    public var mayPassOnAnotherRun: Bool {
+        guard status == "error", let error else { return false }
+        return error.contains(PlanningError.notOptimal(.timeLimit).description) || error.contains("the LP is too large")
+    }
+
     /// The same record without its timing, for comparing runs.
     public var withoutTiming: BatchRecord {
         var copy = self

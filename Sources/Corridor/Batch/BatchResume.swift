@@ -13,6 +13,10 @@ import Foundation
 /// matched by id, as earlier versions did, and kept as written. CSV outputs have no `network` column;
 /// their records match by id alone.
 ///
+/// A record of a failure that may pass on another run — the time limit, an LP too large for the
+/// memory the jobs share — is taken out of the output (through the same rename) and its scenario
+/// runs again, appended after the others.
+///
 /// The resume stops before anything is changed or run (an `InputError` naming the output and the
 /// line) when the output is not one this batch could have written: a line that is no complete record,
 /// a record whose id the manifest does not have, a second record of one scenario, or a record of a
@@ -25,6 +29,9 @@ public enum BatchResume {
     public struct Completed: Sendable, Equatable {
         public var ids: Set<String> = []
         public var failedIds: Set<String> = []
+        /// Scenarios whose failure may pass on another run (`BatchRecord.mayPassOnAnotherRun`):
+        /// their records were taken out of the output, and they run again.
+        public var retried: [String] = []
 
         mutating func insert(_ record: BatchRecord) {
             ids.insert(record.id)
@@ -50,11 +57,22 @@ public enum BatchResume {
             // A CSV record may span lines (a quoted error message): complete means up to its end.
             let complete = data.prefix(BatchCSV.rows(in: data).complete)
             var ledger = Ledger(file: path, scenarios: scenarios)
+            var kept: [BatchRecord] = []
             for (line, record) in try BatchOutput.numberedRecords(in: complete, format: format, file: path) {
+                guard !record.mayPassOnAnotherRun else {
+                    ledger.completed.retried.append(record.id)
+                    continue
+                }
                 _ = ledger.enter(record, line: line)
+                kept.append(record)
             }
             if !ledger.problems.isEmpty { throw InputError(ledger.problems) }
-            if complete.count < data.count { try truncate(path, to: complete.count) }
+            if !ledger.completed.retried.isEmpty {
+                let lines = [BatchRecord.csvHeader] + kept.map(\.csvLine)
+                try BatchFilePath.replace(path, with: Data(lines.map { $0 + "\n" }.joined().utf8))
+            } else if complete.count < data.count {
+                try truncate(path, to: complete.count)
+            }
             return ledger.completed
         }
         let complete = data.prefix(data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0)
@@ -118,6 +136,12 @@ public enum BatchResume {
                 case .record(let read): record = read
                 case .problem(let problem):
                     ledger.problems.append(problem)
+                    continue
+                }
+                if record.mayPassOnAnotherRun {
+                    lines.removeLast()
+                    rewritten = true
+                    ledger.completed.retried.append(record.id)
                     continue
                 }
                 guard let scenario = ledger.enter(record, line: index + 1) else { continue }
