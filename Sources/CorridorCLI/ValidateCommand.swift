@@ -34,7 +34,7 @@ struct ValidateCommand: ParsableCommand {
                 lpLine = "\(program.numberOfRows) rows, \(program.numberOfColumns) columns, \(program.numberOfNonZeros) non-zeros"
             } else {
                 lpLine = "\(bound) columns (rows and non-zeros not counted: a model this large is not built "
-                    + "just to be counted; `corridor plan` builds it)"
+                    + "just to be counted; `corridor plan` builds it, and refuses it if it is then too large for the memory)"
             }
         } catch {
             Console.fail(error)

@@ -99,7 +99,7 @@ enum OverrideReader {
             return .closeBorder(from: from, to: to)
         case "customs_delay":
             guard let from = template.from, let to = template.to, let delay = integer(),
-                  check(delay >= 0, "a delay must not be negative") else { return nil }
+                  check(delay >= 0 && delay <= 1_000_000, "a delay must be between 0 and 1000000") else { return nil }
             return .customsDelay(from: from, to: to, delay: delay)
         case "horizon":
             guard let value, check(value >= 1 && value <= 1_000_000, "the horizon must be between 1 and 1000000"),

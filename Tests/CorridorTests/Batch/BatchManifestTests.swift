@@ -78,10 +78,15 @@ final class BatchManifestTests: XCTestCase {
           - {id: a, overrides: [{kind: shift_due, value: 2147483647}]}
           - {id: b, overrides: [{kind: horizon, value: 2147483648}]}
           - {id: c, overrides: [{kind: shift_release, value: 1.5}]}
+          - {id: d, overrides: [{kind: customs_delay, from: "NO", to: SE, value: 1000001}]}
+          - {id: e, overrides: [{kind: customs_delay, from: "NO", to: SE, value: -1}]}
         """)
+        // A delay override has the limit a delay in a network file has (contract-readings 14).
         XCTAssertEqual(found.map(\.message), ["must be between -1000000000 and 1000000000, found 2147483647",
                                               "the horizon must be between 1 and 1000000, found 2147483648",
-                                              "must be a whole number, found 1.5"])
+                                              "must be a whole number, found 1.5",
+                                              "a delay must be between 0 and 1000000, found 1000001",
+                                              "a delay must be between 0 and 1000000, found -1"])
     }
 
     func testPlainOverridesStillRead() throws {
