@@ -94,6 +94,14 @@ struct BatchRunCommand: ParsableCommand {
             if !clashes.isEmpty {
                 Console.fail(InputError(clashes.map { Diagnostic(file: manifest, path: "--plans", message: $0) }))
             }
+            do {
+                try BatchRunner.preparePlansDirectory(plans)
+            } catch let error as InputError {
+                Console.fail(error)
+            } catch {
+                Console.error("corridor: --plans \(plans): \(IOFailure.reason(error))")
+                throw ExitCode(ExitStatus.failure)
+            }
         }
         if let output, let refusal = BatchOutput.refusal(output: output, manifest: manifest,
                                                          inputs: loaded.scenarios.map(\.network), mayHoldResults: resume) {

@@ -111,6 +111,25 @@ final class BatchPlanFileTests: XCTestCase {
         XCTAssertEqual(withoutPlans.status, 0, "the ids are distinct records: \(withoutPlans.err)")
     }
 
+    /// A `--plans` that is a file, or empty, is refused before anything runs (every scenario was
+    /// solved, then failed "the plan could not be written").
+    func testAPlansDirectoryThatCannotBeOneIsRefusedFirst() throws {
+        let directory = TemporaryDirectory()
+        let manifest = try directory.write("m.yaml", "base: \(Fixtures.dataset("tiny.yaml"))\nscenarios: [{id: a}]\n")
+        let file = try directory.write("file.txt", "x")
+        let intoFile = CLI.run(["batch", manifest, "--plans", file, "--quiet"])
+        XCTAssertEqual(intoFile.status, 2)
+        XCTAssertEqual(intoFile.err, "\(file): --plans: is a file, not a directory for the plans\n")
+        XCTAssertTrue(intoFile.out.isEmpty, "nothing run")
+        let empty = CLI.run(["batch", manifest, "--plans", "", "--quiet"])
+        XCTAssertEqual(empty.status, 2)
+        XCTAssertEqual(empty.err, "--plans: is empty; give a directory\n")
+        let nested = directory.url.appendingPathComponent("a/b/plans").path
+        let made = CLI.run(["batch", manifest, "--plans", nested, "--quiet", "--no-timing"])
+        XCTAssertEqual(made.status, 0, made.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: nested + "/a.json"))
+    }
+
     /// An id whose plan file name the file system cannot hold failed its scenario after the solve
     /// ("file name is invalid"); it is refused before anything runs.
     func testAnIdTooLongForAFileNameIsRefused() throws {

@@ -95,6 +95,21 @@ public struct BatchRunner: Sendable {
         return problems
     }
 
+    /// Makes sure `--plans DIR` can take the plan files before anything runs (every scenario was
+    /// solved and then failed "the plan could not be written"): an empty path or an existing
+    /// non-directory is an `InputError`; a directory that cannot be created throws the system's error.
+    public static func preparePlansDirectory(_ directory: String) throws {
+        guard !directory.isEmpty else { throw InputError(file: "--plans", message: "is empty; give a directory") }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw InputError(file: directory, path: "--plans", message: "is a file, not a directory for the plans")
+            }
+            return
+        }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
     static func writePlan(_ plan: Plan, id: String, directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try BatchFilePath.replace(planPath(id: id, directory: directory), with: PlanJSON.encode(plan))
