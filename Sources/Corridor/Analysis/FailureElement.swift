@@ -77,7 +77,8 @@ public struct FailureElement: Sendable, Hashable {
 
     /// The elements named on a command line: a link id (all its directions), a hub id, or a border
     /// rule as `FROM-TO`, `FROM>TO` or `FROM→TO`; `link:`, `hub:` or `border:` in front settles a
-    /// name that is several things. Unknown names are an `InputError`.
+    /// name that is several things (one prefix: `link:hub:X` is the link `hub:X`). Unknown names,
+    /// and names of several kinds without a prefix, are an `InputError`.
     public static func named(_ names: [String], in network: Network, source: String = "--elements")
         throws(InputError) -> [FailureElement] {
         guard names.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
@@ -90,7 +91,8 @@ public struct FailureElement: Sendable, Hashable {
         for raw in names {
             var name = raw.trimmingCharacters(in: .whitespaces)
             var kinds: [Kind] = [.link, .hub, .border]
-            for kind in [Kind.link, .hub, .border] where name.hasPrefix("\(kind.rawValue):") {
+            // One prefix at most: `link:hub:X` is the link whose id is `hub:X`.
+            if let kind = [Kind.link, .hub, .border].first(where: { name.hasPrefix("\($0.rawValue):") }) {
                 kinds = [kind]
                 name.removeFirst(kind.rawValue.count + 1)
             }
@@ -100,8 +102,18 @@ public struct FailureElement: Sendable, Hashable {
                 guard element.kind == .border, let from = element.from, let to = element.to else { return element.id == name }
                 return ["-", ">", "→"].contains { name == from + $0 + to }
             }
+            let path = raw.trimmingCharacters(in: .whitespaces)
             if matches.isEmpty {
-                problems.append(Diagnostic(file: source, path: raw.trimmingCharacters(in: .whitespaces), message: "no link, hub or border rule of that name"))
+                problems.append(Diagnostic(file: source, path: path, message: "no link, hub or border rule of that name"))
+                continue
+            }
+            var kindsFound: [Kind] = []
+            for match in matches where !kindsFound.contains(match.kind) { kindsFound.append(match.kind) }
+            if kindsFound.count > 1 {
+                problems.append(Diagnostic(file: source, path: path, message: "is a "
+                    + kindsFound.map(\.rawValue).joined(separator: " and a ") + "; say which: "
+                    + kindsFound.map { "\($0.rawValue):\(name)" }.joined(separator: " or ")))
+                continue
             }
             for match in matches where !selected.contains(match) { selected.append(match) }
         }

@@ -48,4 +48,24 @@ final class FailureElementTests: XCTestCase {
             XCTAssertEqual((error as? InputError)?.diagnostics.map(\.path), ["north", "fast"])
         }
     }
+
+    /// A name that is several kinds of element needs its prefix (it silently took all of them), and
+    /// only one prefix is read: `link:hub:X` is the link whose id is `hub:X` (it took hub X).
+    func testPrefixesSettleNamesOfSeveralKinds() throws {
+        let loaded = try Fixtures.network("""
+        periods: 3
+        commodities: [{id: c}]
+        hubs: [{id: X, country: SE}, {id: Y, country: SE}, {id: Z, country: SE}]
+        links:
+          - {id: X, from: Y, to: Z, transit: 1}
+          - {id: "hub:X", from: Z, to: Y, transit: 1}
+        movements: [{id: m, commodity: c, from: Y, to: Z, quantity: 1}]
+        """)
+        XCTAssertEqual(try FailureElement.named(["link:hub:X"], in: loaded).map(\.label), ["link hub:X Z→Y"])
+        XCTAssertEqual(try FailureElement.named(["hub:X"], in: loaded).map(\.label), ["hub X"])
+        XCTAssertEqual(try FailureElement.named(["link:X"], in: loaded).map(\.label), ["link X Y→Z"])
+        XCTAssertThrowsError(try FailureElement.named(["X"], in: loaded)) { error in
+            XCTAssertEqual((error as? InputError)?.diagnostics.map(\.message), ["is a link and a hub; say which: link:X or hub:X"])
+        }
+    }
 }
