@@ -28,7 +28,7 @@ public enum ResilienceAnalysis {
         let metrics = try engine.evaluate(scenarios, jobs: jobs,
                                           progress: counting(progress, total: levels.count))
         return DegradeReport(network: engine.network.name, elements: elements?.map(\.label) ?? [],
-                             baseline: engine.baseline,
+                             scaledCapacities: scenarios.first?.rowUpperBounds.count ?? 0, baseline: engine.baseline,
                              rows: zip(levels, metrics).map { DegradeReport.Row(level: $0, metrics: $1) })
     }
 

@@ -69,6 +69,9 @@ public struct DegradeReport: Codable, Sendable {
     public var network: String
     /// The elements whose capacities were scaled; empty when all were.
     public var elements: [String]
+    /// How many finite capacity limits (one per row: element, period, dimension) were scaled; 0
+    /// when there is nothing to scale, and the curve is flat for that reason.
+    public var scaledCapacities: Int
     public var baseline: ScenarioMetrics
     public var rows: [Row]
 }

@@ -40,8 +40,14 @@ public enum ResilienceText {
     }
 
     public static func render(_ report: DegradeReport) -> String {
+        let what = report.elements.isEmpty ? "Scaling every capacity" : "Scaling: \(report.elements.joined(separator: ", "))"
+        let count = report.scaledCapacities == 0
+            ? " — none of them has a finite capacity, so nothing is scaled and the curve is flat."
+            : " (\(Readable.counted(report.scaledCapacities, "finite limit")) by element, period and dimension)."
         var lines = ["Resilience — capacity degradation — \(report.network)", baselineLine(report.baseline),
-                     report.elements.isEmpty ? "Scaling every capacity." : "Scaling: \(report.elements.joined(separator: ", "))", ""]
+                     report.elements.isEmpty && report.scaledCapacities == 0
+                         ? "Nothing to scale: the network has no finite capacity, so the curve is flat."
+                         : what + count, ""]
         let rows = report.rows.map { row in
             [String(row.level), num(row.metrics.objective), pct(row.metrics.deliveredPct), pct(row.metrics.onTimePct),
              num(row.metrics.unmet), bar(row.metrics.deliveredPct)]

@@ -41,6 +41,22 @@ final class ResilienceTextTests: XCTestCase {
                                                "3,border,NO→SE,NO,SE,optimal,190000,188210,0,0,190,0,false,,1"])
     }
 
+    /// `degrade` says how many finite limits it scales, and says so plainly when there are none (a
+    /// hub without storage or handling limits printed "Scaling: hub KRN" over a flat curve).
+    func testDegradeSaysWhatItScales() throws {
+        let network = try NetworkDecoder.load(path: Fixtures.dataset("tiny.yaml"))
+        let engine = try ResilienceEngine(network: network)
+        let all = try ResilienceAnalysis.degrade(engine, levels: [1, 0.5], elements: nil)
+        XCTAssertGreaterThan(all.scaledCapacities, 0)
+        XCTAssertTrue(ResilienceText.render(all).contains(
+            "Scaling every capacity (\(all.scaledCapacities) finite limits by element, period and dimension).\n"))
+        let hub = try ResilienceAnalysis.degrade(engine, levels: [1, 0.5], elements: FailureElement.named(["hub:KRN"], in: network))
+        XCTAssertEqual(hub.scaledCapacities, 0)
+        XCTAssertEqual(hub.rows.map(\.metrics.objective), [engine.baseline.objective, engine.baseline.objective])
+        XCTAssertTrue(ResilienceText.render(hub).contains(
+            "Scaling: hub KRN — none of them has a finite capacity, so nothing is scaled and the curve is flat.\n"))
+    }
+
     /// The other modes' CSVs: a header and one line per level, trial or candidate, with the
     /// report's values.
     func testDegradeRandomAndWorstCSVsMatchTheirReports() throws {
