@@ -30,12 +30,18 @@ final class BadVerifyInputTests: XCTestCase {
         // Valid JSON whose period is not a whole number: the field, not "not valid JSON" (a fuzz run's find).
         let planned = CLI.run(["plan", network, "--format", "json"])
         XCTAssertEqual(planned.status, 0, planned.err)
-        for bad in ["1.5", "1e300"] {
-            let edited = planned.out.replacingOccurrences(of: "\"depart\" : 0", with: "\"depart\" : \(bad)")
-            XCTAssertNotEqual(edited, planned.out)
-            let plan = try directory.write("depart.json", edited)
-            assertInvalid(CLI.run(["verify", network, plan]), naming: plan, message: "legs[0].depart: expected a whole number, found ",
-                          "verify with depart \(bad)")
+        let edited = planned.out.replacingOccurrences(of: "\"depart\" : 0", with: "\"depart\" : 1.5")
+        XCTAssertNotEqual(edited, planned.out)
+        let fraction = try directory.write("depart.json", edited)
+        assertInvalid(CLI.run(["verify", network, fraction]), naming: fraction, message: "legs[0].depart: expected a whole number, found 1.5",
+                      "verify with depart 1.5")
+        // Beyond 1e12, whether it decodes as an integer (1e13), does not (1e20, 1e300) or overflows a
+        // Double (1e400): one message, as in a network file (1e13 was taken and 1e20 "not whole").
+        for bad in ["1e13", "1e20", "1e300", "1e400"] {
+            let plan = try directory.write("depart.json", planned.out.replacingOccurrences(of: "\"depart\" : 0", with: "\"depart\" : \(bad)"))
+            assertInvalid(CLI.run(["verify", network, plan]), naming: plan,
+                          message: "legs[0].depart: number 1", "verify with depart \(bad)")
+            XCTAssertTrue(CLI.run(["verify", network, plan]).err.contains("is out of range (numbers may not exceed 1e12 in magnitude)"))
         }
         // An itinerary's legs are indices (whole numbers); a movement's legs are objects.
         var object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(planned.out.utf8)) as? [String: Any])

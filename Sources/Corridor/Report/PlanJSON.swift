@@ -16,6 +16,12 @@ public enum PlanJSON {
         if case .tooDeep = finding, let finding { throw JSONDocumentReader.error(for: finding, file: file) }
         let plan = try decodeStructure(data, file: file)
         if let finding { throw JSONDocumentReader.error(for: finding, file: file) }
+        // Days and counts beyond 1e12 decode as integers, but no plan has them: the same refusal as
+        // 1e20 (which does not decode) and as any number of a network file.
+        if let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+           let (path, message) = firstNonInteger(in: object, path: "", integer: false) {
+            throw InputError(file: file, path: path, message: message)
+        }
         return plan
     }
 
@@ -62,13 +68,14 @@ public enum PlanJSON {
             return JSONDocumentReader.invalid(error, text: String(decoding: data, as: UTF8.self), file: file,
                                               hint: "; a plan is the JSON that corridor plan --format json writes")
         }
-        if let (path, value) = firstNonInteger(in: object, path: "", integer: false) {
-            return InputError(file: file, path: path, message: "expected a whole number, found \(value)")
+        if let (path, message) = firstNonInteger(in: object, path: "", integer: false) {
+            return InputError(file: file, path: path, message: message)
         }
         return InputError(file: file, message: "is not a plan: \(fallback)")
     }
 
-    /// The first number that should be whole and is not, with its path. `integer`: numbers here must
+    /// The first number that should be whole and is not, or is beyond 1e12 in magnitude, with its
+    /// path and what is wrong with it. `integer`: numbers here must
     /// be whole; `itineraries`: this is the value of an `itineraries` key (its objects' `legs` are
     /// indices); `itinerary`: this object is one itinerary.
     private static func firstNonInteger(in object: Any, path: String, integer: Bool,
@@ -88,7 +95,10 @@ public enum PlanJSON {
             }
         case let number as NSNumber where integer:
             let value = number.doubleValue
-            if value.rounded() != value || abs(value) > 9.0e15 { return (path, "\(number)") }
+            if abs(value) > 1e12 {
+                return (path, "number \(PlanNumbers.plain(value)) is out of range (numbers may not exceed 1e12 in magnitude)")
+            }
+            if value.rounded() != value { return (path, "expected a whole number, found \(number)") }
         default:
             break
         }
