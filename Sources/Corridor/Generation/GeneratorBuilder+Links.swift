@@ -72,6 +72,18 @@ extension GeneratorBuilder {
             let other = candidates[int(0...(candidates.count - 1))]
             if addLink(hub, other, mode: chance(0.65) ? .road : .rail) { fruitless = 0 }
         }
+
+        // Still short (few hubs, mostly alone in their countries: 2 hubs and 1 link made none):
+        // more crossings, by road, rail, then sea or air, closest pairs first. Reached only when the domestic
+        // links ran out, so the networks of every other count are as they were.
+        for (a, b) in neighbourPairs where links.count < target {
+            for (from, to) in closestPairs(a, b, count: countries[a].hubs.count) {
+                var modes: [LinkMode] = [.road, .rail]
+                if hubs[from].kind == .port, hubs[to].kind == .port { modes.append(.sea) }
+                if hubs[from].kind == .airbase, hubs[to].kind == .airbase { modes.append(.air) }
+                for mode in modes where links.count < target { addLink(from, to, mode: mode) }
+            }
+        }
     }
 
     /// The `count` hubs of `hub`'s country nearest to it, nearest first (ties by index).

@@ -146,6 +146,20 @@ final class NetworkGeneratorTests: XCTestCase {
         XCTAssertNoThrow(try decode(first.document))
     }
 
+    /// Two hubs, each alone in its country, have room for a road, a rail and perhaps a sea or air
+    /// link between them: asking for 1 or 2 gave none ("2 hubs have room for no more").
+    func testTwoHubsGetTheLinksThereIsRoomFor() throws {
+        var made: [Int] = []
+        for links in [1, 2, 3, 10, 1000] {
+            let result = NetworkGenerator(.init(hubs: 2, links: links, movements: 2, periods: 5, seed: 1)).generate()
+            XCTAssertNoThrow(try decode(result.document))
+            made.append(result.links)
+        }
+        XCTAssertEqual(Array(made.prefix(2)), [1, 2])
+        XCTAssertGreaterThanOrEqual(made[2], 2)
+        XCTAssertEqual(Set(made.suffix(3)).count, 1, "beyond the room there is, asking for more changes nothing: \(made)")
+    }
+
     func testTinyAndOddParametersStillGiveValidNetworks() throws {
         let cases: [NetworkGenerator.Parameters] = [
             .init(hubs: 2, links: 0, movements: 1, periods: 2, commodities: 1, seed: 1),
