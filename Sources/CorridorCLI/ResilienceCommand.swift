@@ -106,10 +106,15 @@ struct ResilienceCommand: ParsableCommand {
 
     private func parsedLevels() throws -> [Double] {
         // Empty items (`,1` or `1,,0.5`) are mistakes, not something to skip.
+        // Decimal numbers only (Double() also reads 0x1p-2, inf and nan), and 0 or at least 1e-6:
+        // 1e-300 made capacities far below the 1e-12 a network's numbers may go down to.
+        let decimal = Set("0123456789.eE+-")
         let values = (levels ?? Self.defaultLevels).split(separator: ",", omittingEmptySubsequences: false)
-            .map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! >= 0 && $0! <= 10 }) else {
-            throw ValidationError("--levels must be comma-separated numbers between 0 and 10, e.g. 1,0.5,0.1")
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.allSatisfy(decimal.contains) ? Double($0) : nil }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil && ($0! == 0 || $0! >= 1e-6) && $0! <= 10 }) else {
+            throw ValidationError("--levels must be comma-separated decimal numbers, each 0 or between 0.000001 and 10, "
+                                  + "e.g. 1,0.5,0.1")
         }
         return values.map { $0! }
     }
@@ -138,8 +143,16 @@ struct ResilienceCommand: ParsableCommand {
         }
         let engine: ResilienceEngine
         do {
+            // No more workers than there can be solves at once: one per element (single), per level
+            // (degrade); random and worst may solve more sets than elements.
+            let solves: Int
+            switch mode {
+            case .single: solves = pool.count
+            case .degrade: solves = (try? parsedLevels().count) ?? jobs
+            case .random, .worst: solves = jobs
+            }
             engine = try ResilienceEngine(network: loaded, options: TimeLimit.solverOptions(timeLimit), file: network,
-                                          workers: jobs)
+                                          workers: max(1, min(jobs, solves)))
         } catch {
             Console.fail(error)
         }

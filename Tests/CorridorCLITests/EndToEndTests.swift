@@ -267,7 +267,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(bigK.status, 2)
         XCTAssertTrue(bigK.err.hasPrefix("--k: is 1000, but only 8 elements are considered"), bigK.err)
         XCTAssertEqual(CLI.run(["resilience", tiny, "--jobs", "0"]).status, 2)
-        for levels in ["x", ",1", "1,,0.5", "1,"] {
+        for levels in ["x", ",1", "1,,0.5", "1,", "0x1p-2", "inf", "nan", "1e-300", "1,11"] {
             XCTAssertEqual(CLI.run(["resilience", tiny, "--mode", "degrade", "--levels", levels]).status, 2, levels)
         }
         // An option of another mode would be ignored: it is refused, naming its mode.
@@ -305,7 +305,7 @@ final class EndToEndTests: XCTestCase {
         let tiny = Fixtures.dataset("tiny.yaml")
         let cases: [([String], String)] = [
             (["resilience", tiny, "--jobs", "-1"], "--jobs must be between 1 and 256"),
-            (["resilience", tiny, "--mode", "degrade", "--levels", "-1"], "--levels must be comma-separated numbers"),
+            (["resilience", tiny, "--mode", "degrade", "--levels", "-1"], "--levels must be comma-separated decimal numbers"),
             (["resilience", tiny, "--mode", "worst", "--k", "-3"], "--k must be at least 1"),
             (["resilience", tiny, "--mode", "random", "--seed", "-1"], "The value '-1' is invalid for '--seed"),
             (["plan", tiny, "--time-limit", "-1"], "--time-limit must be a positive number of seconds"),

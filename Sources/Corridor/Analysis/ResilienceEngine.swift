@@ -65,7 +65,9 @@ public struct ResilienceEngine: Sendable {
         let bytes = Self.peakBytes(of: formulation.program, workers: workers)
         guard bytes <= limit else {
             throw SizeEstimate.tooLarge(formulation.program, bytes: bytes, limit: limit, file: file,
-                                        for: " for a resilience run on \(Readable.counted(workers, "worker"))")
+                                        for: " for a resilience run on \(Readable.counted(workers, "worker"))",
+                                        advice: workers > 1 ? "use fewer --jobs (each worker holds a copy of the LP), "
+                                            + "shorten the horizon or split the network" : "shorten the horizon or split the network")
         }
         let planOptions = options
         var options = options

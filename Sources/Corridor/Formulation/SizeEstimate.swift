@@ -41,11 +41,10 @@ struct SizeEstimate {
 
     /// The error for a built model whose estimate `bytes` is over `limit`; `what` says for what.
     static func tooLarge(_ program: LinearProgram, bytes: UInt64, limit: UInt64, file: String,
-                         for what: String = "") -> InputError {
+                         for what: String = "", advice: String = "shorten the horizon or split the network") -> InputError {
         InputError(file: file, message: "the LP is too large\(what): \(program.numberOfRows) rows, "
             + "\(program.numberOfColumns) variables and \(program.numberOfNonZeros) non-zeros, an estimated "
-            + "\(format(bytes: bytes)) against \(format(bytes: limit)) of memory available; "
-            + "shorten the horizon or split the network")
+            + "\(format(bytes: bytes)) against \(format(bytes: limit)) of memory available; \(advice)")
     }
 
     init(network: Network, mode: Formulation.Mode, arcs: ArcTable) {

@@ -284,6 +284,8 @@ final class ResilienceTests: XCTestCase {
         XCTAssertThrowsError(try ResilienceEngine(network: network, file: "t.yaml", workers: 4, memoryLimit: limit)) { error in
             XCTAssertTrue(error is InputError)
             XCTAssertTrue("\(error)".hasPrefix("t.yaml: the LP is too large for a resilience run on 4 workers: "), "\(error)")
+            XCTAssertTrue("\(error)".hasSuffix("; use fewer --jobs (each worker holds a copy of the LP), "
+                                               + "shorten the horizon or split the network"), "\(error)")
         }
     }
 }
