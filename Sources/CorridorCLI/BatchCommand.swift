@@ -94,14 +94,6 @@ struct BatchRunCommand: ParsableCommand {
             if !clashes.isEmpty {
                 Console.fail(InputError(clashes.map { Diagnostic(file: manifest, path: "--plans", message: $0) }))
             }
-            do {
-                try BatchRunner.preparePlansDirectory(plans)
-            } catch let error as InputError {
-                Console.fail(error)
-            } catch {
-                Console.error("corridor: --plans \(plans): \(IOFailure.reason(error))")
-                throw ExitCode(ExitStatus.failure)
-            }
         }
         if let output, let refusal = BatchOutput.refusal(output: output, manifest: manifest,
                                                          inputs: loaded.scenarios.map(\.network), mayHoldResults: resume) {
@@ -128,6 +120,17 @@ struct BatchRunCommand: ParsableCommand {
         } catch {
             Console.error("corridor: \(output ?? "stdout"): \(IOFailure.reason(error))")
             throw ExitCode(ExitStatus.failure)
+        }
+        if let plans {
+            // Created only once nothing else refuses the run.
+            do {
+                try BatchRunner.preparePlansDirectory(plans)
+            } catch let error as InputError {
+                Console.fail(error)
+            } catch {
+                Console.error("corridor: --plans \(plans): \(IOFailure.reason(error))")
+                throw ExitCode(ExitStatus.failure)
+            }
         }
         let solver = TimeLimit.solverOptions(timeLimit)
         let runner = BatchRunner(jobs: jobs, planning: PlanningOptions(solver: solver), timing: !noTiming,

@@ -6,13 +6,15 @@ extension GLPKProblem {
     /// Floating-point simplex can stop at a basis that is optimal only within its tolerances: with
     /// badly scaled data (a `uses` of 1e-12 next to ones of 1, costs near 1e12) GLPK's `glp_simplex`
     /// may report "optimal" for a plan far from the optimum. `glp_exact` reads every coefficient as
-    /// the exact rational number the `Double` holds, checks the basis in exact arithmetic and pivots
+    /// a nearby simple fraction (exactly, for integers), checks the basis in exact arithmetic and pivots
     /// on until it is truly optimal. Started from the basis of a floating-point solve it usually
     /// only confirms it, at the cost of one exact factorisation — small next to the solve itself.
     /// ``SolveOptions/exactCheck`` runs it after every optimal ``solve(_:)`` or
     /// ``resolveWarm(timeLimit:exactCheck:verbose:)``.
     ///
-    /// Afterwards the solution accessors hold the exact solution (rounded to `Double`). If the
+    /// Afterwards the solution accessors hold the exact solution (rounded to `Double`) of that
+    /// approximated data — the exact check of ``solve(_:)`` evaluates its basis on the data as
+    /// written instead (``ExactCheckOutcome/confirmed``). If the
     /// current basis is invalid or exactly singular, the exact solve starts once more from the
     /// standard basis (all rows basic), which is correct but can be slow on large problems.
     ///

@@ -6,9 +6,9 @@ extension GLPKProblem {
     /// The result comes from GLPK's return code *and* the solution status: a return code of
     /// 0 only means the solver ended normally, not that the solution is optimal.
     ///
-    /// - Infeasibility or unboundedness found by the presolver (`GLP_ENOPFS`/`GLP_ENODFS`) is
-    ///   checked by the simplex without presolve (within what remains of the limits), whose verdict
-    ///   is the result: the presolver's tolerances misjudge badly scaled data.
+    /// - Infeasibility or unboundedness of a presolved solve (`GLP_ENOPFS`/`GLP_ENODFS`) is checked
+    ///   by the simplex without presolve (within what remains of the limits), whose verdict is the
+    ///   result: the presolver's tolerances misjudge badly scaled data.
     /// - With `options.basis == .keep`, an invalid, singular or ill-conditioned starting
     ///   basis (`GLP_EBADB`/`GLP_ESING`/`GLP_ECOND`) triggers one retry from an advanced
     ///   basis, within what remains of the time limit.
@@ -107,8 +107,16 @@ extension GLPKProblem {
                 // replaced by a nearby fraction: up to 1e-9 relative, so units of a 1e9 quantity go
                 // missing or cost 1e9 each). Keep its basis — the optimal vertex — and compute that
                 // vertex from the data as written: primal simplex from it, normally no iteration.
-                lastExactCheck = .confirmed
-                return restoreOptimum(saveBasis(), parm)
+                parm.tm_lim = Self.remaining(parm.tm_lim, since: start, clock: clock)
+                let evaluated = restoreOptimum(saveBasis(), parm)
+                if evaluated == .optimal {
+                    lastExactCheck = .confirmed
+                    return evaluated
+                }
+                // The exact basis is not one the floating-point simplex can take up (nearly singular
+                // in floating point, or the time ran out): keep the optimum it had found.
+                lastExactCheck = .unconfirmed(evaluated)
+                return restoreOptimum(floatingPointOptimum, parm)
             case .timeLimit, .iterationLimit:
                 return exact
             case .infeasible, .unbounded, .failed:

@@ -58,7 +58,8 @@ public struct SolveOptions: Sendable, Hashable {
     public var basis: InitialBasis
     /// Confirm an optimal result in exact rational arithmetic from its final basis
     /// (``GLPKProblem/solveExactly(timeLimit:verbose:)``), within the same time limit (the iteration
-    /// limit does not apply to it); the solution accessors then hold the exact optimum. Default: `false`.
+    /// limit does not apply to it); the solution accessors then hold the exact solver's optimal basis
+    /// evaluated on the data as written (``ExactCheckOutcome``). Default: `false`.
     public var exactCheck: Bool
     /// Let GLPK report progress. Its output goes to standard error, never standard output.
     /// Default: `false` (GLPK's terminal output is switched off entirely).

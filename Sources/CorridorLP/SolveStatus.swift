@@ -22,10 +22,12 @@ public enum SolveStatus: Sendable, Hashable {
 
 /// What the exact check (``SolveOptions/exactCheck``) made of a floating-point optimum.
 public enum ExactCheckOutcome: Sendable, Hashable {
-    /// `glp_exact` ended optimal: the solution accessors hold its optimum.
+    /// `glp_exact` ended optimal, and its basis, evaluated in floating point on the data as written
+    /// (not on the fractions `glp_exact` read), is optimal: the accessors hold that evaluation.
     case confirmed
-    /// `glp_exact` ended with this status instead (e.g. `.infeasible`), and the floating-point
-    /// optimum was restored and is what the accessors hold. GLPK's exact solver does not read a
+    /// `glp_exact` ended with this status instead (e.g. `.infeasible`) — or its optimal basis could
+    /// not be evaluated in floating point, with this status — and the floating-point optimum was
+    /// restored and is what the accessors hold. GLPK's exact solver does not read a
     /// `Double` as the rational number it is: it replaces every non-integer coefficient, bound and
     /// right-hand side by a nearby simple fraction (a continued fraction within about 1e-10 of
     /// its mantissa), so it solves a slightly different LP and can find that one infeasible —

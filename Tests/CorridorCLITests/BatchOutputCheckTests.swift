@@ -166,6 +166,17 @@ final class BatchOutputCheckTests: XCTestCase {
                        [csv[0], csv[1], "b/scale_quantities=2,error,,,,,,,,,,,,,,,,,,\"other failure, kept\"", csv[2]].joined(separator: "\n") + "\n")
     }
 
+    /// A time-limit record is still checked like any record: an id the manifest lacks, or a second
+    /// record of a finished scenario, is refused, not deleted in silence.
+    func testARetryableRecordIsCheckedFirst() throws {
+        let foreign = #"{"error":"no optimal plan within the time limit","id":"zzz","network":"tiny.yaml","status":"error"}"#
+        XCTAssertEqual(try refusedResume(fresh + [foreign]),
+                       "OUT:4: id: scenario \"zzz\" is not in the manifest; resume only into an output of this batch\n")
+        let again = #"{"error":"no optimal plan within the time limit","id":"a","network":"tiny.yaml","status":"error"}"#
+        XCTAssertEqual(try refusedResume(fresh + [again]),
+                       "OUT:4: id: scenario \"a\" has a record on line 1 already; delete one of them to resume\n")
+    }
+
     func testANegativeShardIsRefusedAsAShard() throws {
         let run = CLI.run(["batch", manifest, "--shard", "-1/2"])
         XCTAssertEqual(run.status, 2)

@@ -22,6 +22,7 @@ final class ResilienceWorker {
 
     private let problem: GLPKProblem
     private let program: LinearProgram
+    private let objective: NoiselessObjective
     let baselineBasis: Basis
     /// Simplex iterations of the baseline solve on this worker (0 when started from a given basis).
     let startIterations: Int
@@ -36,6 +37,7 @@ final class ResilienceWorker {
     /// checked in exact arithmetic when `options.exactCheck` is set.
     init(formulation: Formulation, options: SolveOptions, baselineBasis: Basis? = nil) throws {
         program = formulation.program
+        objective = NoiselessObjective(formulation.program)
         problem = try GLPKProblem(program)
         exactCheck = options.exactCheck
         let status: SolveStatus
@@ -54,7 +56,7 @@ final class ResilienceWorker {
         self.baselineBasis = baselineBasis ?? problem.saveBasis()
         startIterations = problem.lastSolveIterations
         baselineValues = problem.primalValues()
-        baselineObjective = problem.objectiveValue
+        baselineObjective = objective.value(at: baselineValues)
         timeLimit = options.timeLimit
     }
 
@@ -75,8 +77,8 @@ final class ResilienceWorker {
         let status = problem.resolveWarm(timeLimit: timeLimit, exactCheck: exactCheck)
         var outcome = Outcome.unsolved(status, iterations: problem.lastSolveIterations)
         if status == .optimal {
-            outcome.objective = problem.objectiveValue
             outcome.values = problem.primalValues()
+            outcome.objective = objective.value(at: outcome.values)
             if keepBasis { outcome.basis = BasisDelta(from: baselineBasis, to: problem.saveBasis()) }
         }
         // Undo: back to the baseline bounds (a start basis is put back before the next solve).
@@ -100,8 +102,9 @@ final class ResilienceWorker {
         for change in scenario.rowUpperBounds { program.rowUpper[change.row] = change.upper }
         guard let problem = try? GLPKProblem(program) else { return .unsolved(.failed("invalid LP")) }
         let status = problem.solve(options)
+        let values = problem.primalValues()
         return status == .optimal
-            ? Outcome(status: status, objective: problem.objectiveValue, values: problem.primalValues(),
+            ? Outcome(status: status, objective: NoiselessObjective(program).value(at: values), values: values,
                       iterations: problem.lastSolveIterations)
             : .unsolved(status, iterations: problem.lastSolveIterations)
     }

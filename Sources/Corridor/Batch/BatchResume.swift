@@ -59,12 +59,12 @@ public enum BatchResume {
             var ledger = Ledger(file: path, scenarios: scenarios)
             var kept: [BatchRecord] = []
             for (line, record) in try BatchOutput.numberedRecords(in: complete, format: format, file: path) {
-                guard !record.mayPassOnAnotherRun else {
-                    ledger.completed.retried.append(record.id)
-                    continue
+                guard ledger.enter(record, line: line) != nil else { continue }
+                if record.mayPassOnAnotherRun {
+                    ledger.retry(record)
+                } else {
+                    kept.append(record)
                 }
-                _ = ledger.enter(record, line: line)
-                kept.append(record)
             }
             if !ledger.problems.isEmpty { throw InputError(ledger.problems) }
             if !ledger.completed.retried.isEmpty {
@@ -117,6 +117,13 @@ public enum BatchResume {
             completed.insert(record)
             return scenario
         }
+
+        /// Takes an entered record's scenario back out of what is done: it runs again.
+        mutating func retry(_ record: BatchRecord) {
+            completed.ids.remove(record.id)
+            completed.failedIds.remove(record.id)
+            completed.retried.append(record.id)
+        }
     }
 
     /// The complete lines of a JSON Lines output, old records renamed, and what its records hold.
@@ -138,13 +145,13 @@ public enum BatchResume {
                     ledger.problems.append(problem)
                     continue
                 }
+                guard let scenario = ledger.enter(record, line: index + 1) else { continue }
                 if record.mayPassOnAnotherRun {
                     lines.removeLast()
                     rewritten = true
-                    ledger.completed.retried.append(record.id)
+                    ledger.retry(record)
                     continue
                 }
-                guard let scenario = ledger.enter(record, line: index + 1) else { continue }
                 switch BatchRecordCheck.network(of: record, scenario: scenario, files: files) {
                 case .same, .unverifiable:
                     break

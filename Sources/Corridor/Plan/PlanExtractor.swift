@@ -5,18 +5,9 @@ import CorridorLP
 /// late quantities, itineraries and the cost breakdown. Reads the formulation's maps only; the plan
 /// is then checked by `PlanVerifier`, which does not.
 public enum PlanExtractor {
-    /// Values below this magnitude are the solver's rounding noise, not flow: the model's numbers
-    /// are 0 or at least 1e-12 (contract-readings 3), and noise of 1e-15 on a leg that costs 4e9 a
-    /// unit moved a printed objective 3.6e-6 off the optimum (a fuzz run found it).
-    static let noise = 1e-12
-
-    /// The objective at `values` with noise dropped: c·x + constant, summed in column order.
+    /// The objective at `values` with solver noise dropped (`NoiselessObjective`).
     public static func objective(of program: LinearProgram, values: [Double]) -> Double {
-        var total = program.objectiveConstant
-        for (j, cost) in program.objective.enumerated() where cost != 0 && abs(values[j]) >= noise {
-            total += cost * values[j]
-        }
-        return total
+        NoiselessObjective(program).value(at: values)
     }
 
     /// The plan of the LP solution `values`; its objective is `objective(of:values:)`.

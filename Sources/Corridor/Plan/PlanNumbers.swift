@@ -6,8 +6,18 @@ import Foundation
 public enum PlanNumbers {
     public static let zeroTolerance = 1e-9
     /// How far a printed value may be from the solver's, relative to it: 12 significant digits are
-    /// within 5e-13 (9,180,794,859.163328 prints as 9,180,794,859.16, 0.0033 off).
-    public static let relativeRounding = 1e-12
+    /// within 5e-12 (1,234,567.891234567 prints as 1,234,567.89123, 4.6e-6 off, 3.7e-12 of it).
+    public static let relativeRounding = 1e-11
+
+    /// The most `clean` can move `value`: to 0 below 1e-9, to an integer within `integerTolerance`
+    /// (500.0000004 prints as 500; below 0.5 the nearest integer is 0, reached only by zeroing), or
+    /// to 12 significant digits.
+    public static func largestCleaningError(_ value: Double) -> Double {
+        let magnitude = abs(value)
+        if magnitude < zeroTolerance { return zeroTolerance }
+        let rounding = relativeRounding * magnitude
+        return magnitude < 0.5 ? rounding : max(integerTolerance(magnitude), rounding)
+    }
 
     /// Values this close to an integer are that integer: 1e-9 relative, but at most 1e-6, so that
     /// an objective of 2,613,640,006.594 is not printed as 2,613,640,007 (a fuzz run found it).

@@ -52,7 +52,7 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
         case .notOptimal(let status): return "the solver found no optimal plan (\(status))"
         case .invalidPlan(let violations):
             let list = violations.prefix(20).map { "  \($0)" }.joined(separator: "\n")
-            return "the plan failed verification (\(violations.count) violations):\n\(list)"
+            return "the plan failed verification (\(Readable.counted(violations.count, "violation"))):\n\(list)"
         case .solver(let message): return message
         }
     }

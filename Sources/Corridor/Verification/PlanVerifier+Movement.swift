@@ -114,7 +114,7 @@ extension PlanVerifier {
             while true {
                 if next < changes.count, changes[next].period == t {
                     stock += changes[next].change
-                    hidden += PlanNumbers.zeroTolerance + PlanNumbers.relativeRounding * abs(changes[next].change)
+                    hidden += changes[next].hidden
                     next += 1
                 }
                 if stock < -slack(scale) {
@@ -127,10 +127,11 @@ extension PlanVerifier {
                     }
                     break
                 }
-                // The plan prints quantities under 1e-9 as 0 and others to 12 significant digits, so
-                // each change may hide 1e-9 and 1e-12 of itself: a stock no larger is what printing
+                // The plan prints quantities under 1e-9 as 0, near-integers as integers and others to
+                // 12 significant digits, so each change may hide what that moved the numbers making
+                // it by (`PlanNumbers.largestCleaningError`): a stock no larger is what printing
                 // left, not something held (with a large `uses` it would otherwise overfill a small
-                // storage limit; 9,180,794,859.163328 units unmet printed as …859.16 left 0.0033).
+                // storage limit; 1,234,567.891234567 units unmet printed as …567.89123 left 4.6e-6).
                 guard stock > min(hidden, slack(scale)) else {
                     // Nothing held: nothing happens here until the stock next changes.
                     guard next < changes.count else { break }

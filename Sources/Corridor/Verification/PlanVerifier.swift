@@ -20,7 +20,8 @@ public struct PlanVerifier {
         printedCostSlack = Self.printedCostSlack(network)
     }
 
-    /// For each movement, 1e-9 units and 12-digit rounding (1e-12 of its quantity) in each of its
+    /// For each movement, what printing may move its quantity by (1e-9 units below that, integer
+    /// snapping, 12-digit rounding: `PlanNumbers.largestCleaningError`) in each of its
     /// H + 1 printable places (unmet and a delivery per period, or as many dropped legs), each at the
     /// most a unit of it can cost: its unmet penalty,
     /// lateness over the whole horizon, and the dearest leg and holding in every period. Far below
@@ -41,7 +42,7 @@ public struct PlanVerifier {
         return network.movements.reduce(0) { total, movement in
             let perUnit = movement.unmetPenalty + movement.latePenalty * horizon
                 + horizon * (dearestLeg[movement.commodity] + dearestHolding[movement.commodity])
-            let hidden = PlanNumbers.zeroTolerance + PlanNumbers.relativeRounding * movement.quantity
+            let hidden = PlanNumbers.largestCleaningError(movement.quantity)
             return total + hidden * (horizon + 1) * perUnit
         }
     }

@@ -29,10 +29,11 @@ final class ExactCheckTests: XCTestCase {
     }
 
     /// Two movements carried as one flow from one origin that nothing can leave (no link): the
-    /// source row's right-hand side 2600 + 0.01 against unmet columns bounded by 2600 and 0.01.
-    /// GLPK's exact solver reads the data as nearby fractions and calls that infeasible; the plan is
-    /// the floating-point optimum, everything unmet at 1000 a unit (2,600,010), with a note. A fuzz
-    /// run found it (exit 1, "the solver found no optimal plan (infeasible)").
+    /// source row's right-hand side 748.664 + 58.93 against unmet columns bounded by each. GLPK's
+    /// exact solver reads the data as nearby fractions and calls that infeasible; the plan is the
+    /// floating-point optimum, everything unmet at 1000 a unit (807,594), with a note. A fuzz run
+    /// found it with 2600 and 0.01 (exit 1, "the solver found no optimal plan (infeasible)"), which
+    /// are no longer one flow (`FlowGroup`: quantities of one order only); this pair is one.
     func testAnUnconfirmedExactCheckKeepsTheOptimumWithANote() throws {
         let result = try Fixtures.plan("""
         periods: 1
@@ -40,12 +41,12 @@ final class ExactCheckTests: XCTestCase {
         hubs: [{id: A, country: SE}, {id: B, country: SE}]
         links: []
         movements:
-          - {id: m1, commodity: k, from: A, to: B, quantity: 2600}
-          - {id: m2, commodity: k, from: A, to: B, quantity: 0.01}
+          - {id: m1, commodity: k, from: A, to: B, quantity: 748.664}
+          - {id: m2, commodity: k, from: A, to: B, quantity: 58.93}
         """)
         XCTAssertEqual(result.formulation.groups.count, 1)
-        XCTAssertEqual(result.plan.objective, 2_600_010, accuracy: 1e-6)
-        XCTAssertEqual(result.plan.movements.map(\.unmet), [2600, 0.01])
+        XCTAssertEqual(result.plan.objective, 807_594, accuracy: 1e-6)
+        XCTAssertEqual(result.plan.movements.map(\.unmet), [748.664, 58.93])
         XCTAssertTrue(result.verification.isValid)
         XCTAssertEqual(result.notes.count, 1)
         XCTAssertTrue(result.notes.first?.contains("did not confirm") ?? false, "\(result.notes)")
